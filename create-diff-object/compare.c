@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Deciding what changed.  Functions and data are compared byte for byte
+ * and relocation by relocation, where a relocation is compared by what it
+ * really points at (see resolve_target), never by symbol index: a call to
+ * a function whose own code changed is still the same call.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+
+static bool is_pc_relative(unsigned int type)
+{
+	return type == R_X86_64_PC32 || type == R_X86_64_PLT32 || type == R_X86_64_PC64;
+}
+
+/*
+ * A PC-relative addend is the target offset minus the distance from the
+ * relocated field to the end of the instruction: 4 for most instructions,
+ * more when an immediate follows the displacement.  Without decoding the
+ * instruction we try the common distances and take the first that lands
+ * inside a symbol.
+ */
+static const int pcrel_bias[] = { 4, 5, 6, 8 };
+
+static struct symbol *symbol_at(const struct section *sec, long off)
+{
+	struct symbol *sym;
+
+	if (off < 0 || (unsigned long)off > sec->size)
+		return NULL;
+	sym = find_symbol_containing(sec, off);
+	if (!sym)
+		sym = find_symbol_by_offset(sec, off);
+	return sym;
+}
+
+int resolve_target(const struct reloc *reloc, struct target *t)
+{
+	struct symbol *sym = reloc->sym;
+	struct section *sec = sym->sec;
+	bool pcrel = is_pc_relative(reloc->type);
+	unsigned int i;
+
+	memset(t, 0, sizeof(*t));
+	if (sym->type != STT_SECTION || !sec) {
+		t->kind = TARGET_SYMBOL;
+		t->sym = sym;
+		t->delta = reloc->addend;
+		return 0;
+	}
+
+	if (is_string_section(sec) && sec->sh.sh_entsize <= 1 && sec->data) {
+		long off = reloc->addend + (pcrel ? 4 : 0);
+		unsigned long start, end;
+
+		if (off < 0 || (unsigned long)off >= sec->size) {
+			pb_error("%s: section %s: relocation at 0x%lx points outside string section %s",
+				 sec->elf->path, reloc->sec->name, reloc->offset, sec->name);
+			return -1;
+		}
+		start = off;
+		while (start > 0 && sec->data[start - 1])
+			start--;
+		end = off;
+		while (end < sec->size && sec->data[end])
+			end++;
+		t->kind = TARGET_STRING;
+		t->sec = sec;
+		t->offset = start;
+		t->string = (const char *)sec->data + start;
+		t->string_len = end - start + (end < sec->size);
+		t->delta = reloc->addend - (long)start;
+		return 0;
+	}
+
+	if (!pcrel) {
+		struct symbol *s = symbol_at(sec, reloc->addend);
+
+		if (s) {
+			t->kind = TARGET_SYMBOL;
+			t->sym = s;
+			t->delta = reloc->addend - (long)s->offset;
+			return 0;
+		}
+	} else {
+		for (i = 0; i < sizeof(pcrel_bias) / sizeof(pcrel_bias[0]); i++) {
+			struct symbol *s = symbol_at(sec, reloc->addend + pcrel_bias[i]);
+
+			if (s) {
+				t->kind = TARGET_SYMBOL;
+				t->sym = s;
+				t->delta = reloc->addend - (long)s->offset;
+				return 0;
+			}
+		}
+	}
+	t->kind = TARGET_SECTION;
+	t->sec = sec;
+	t->delta = reloc->addend;
+	return 0;
+}
+
+bool is_call_reloc(const struct reloc *reloc)
+{
+	const struct section *sec = reloc->sec;
+	unsigned char op;
+
+	if (reloc->type == R_X86_64_PLT32)
+		return true;
+	if (reloc->type != R_X86_64_PC32 || reloc->offset < 1 || !sec->data)
+		return false;
+	op = sec->data[reloc->offset - 1];
+	return op == 0xe8 || op == 0xe9;	/* call rel32, jmp rel32 */
+}
+
+/*
+ * With -pg -mfentry every traced function starts with "call __fentry__";
+ * after objtool has turned it into a NOP, __mcount_loc still records it.
+ */
+bool has_fentry_call(const struct symbol *func)
+{
+	const struct section *mcount;
+	struct reloc *reloc;
+
+	reloc = find_reloc_at(func->sec, func->offset + 1);
+	if (reloc && !strcmp(reloc->sym->name, "__fentry__"))
+		return true;
+
+	mcount = find_section_by_name(func->elf, "__mcount_loc");
+	if (!mcount)
+		return false;
+	for_each_reloc((struct section *)mcount, reloc) {
+		struct target t;
+
+		if (!resolve_target(reloc, &t) && t.kind == TARGET_SYMBOL &&
+		    t.sym == func && t.delta == 0)
+			return true;
+	}
+	return false;
+}
+
+/* ---- comparing ranges -------------------------------------------------- */
+
+struct difference {
+	bool differs;
+	char what[256];
+};
+
+static void note(struct difference *diff, const char *fmt, ...)
+{
+	va_list ap;
+
+	diff->differs = true;
+	va_start(ap, fmt);
+	vsnprintf(diff->what, sizeof(diff->what), fmt, ap);
+	va_end(ap);
+}
+
+static bool same_section_contents(struct diff *d, struct section *o, struct section *p);
+
+static bool same_target(struct diff *d, const struct target *o, const struct target *p)
+{
+	if (o->kind != p->kind || o->delta != p->delta)
+		return false;
+	switch (o->kind) {
+	case TARGET_SYMBOL:
+		if (o->sym->twin == p->sym)
+			return true;
+		/* Two undefined references by the same name are the same. */
+		return o->sym->shndx == SHN_UNDEF && p->sym->shndx == SHN_UNDEF &&
+		       !strcmp(o->sym->name, p->sym->name);
+	case TARGET_STRING:
+		return o->string_len == p->string_len &&
+		       !memcmp(o->string, p->string, o->string_len);
+	case TARGET_SECTION:
+		return o->sec->twin == p->sec && same_section_contents(d, o->sec, p->sec);
+	}
+	return false;
+}
+
+static const char *target_name(const struct target *t)
+{
+	switch (t->kind) {
+	case TARGET_SYMBOL:
+		return symbol_display_name(t->sym);
+	case TARGET_STRING:
+		return "a string literal";
+	default:
+		return t->sec->name;
+	}
+}
+
+/*
+ * Compare @olen bytes at @ooff in section @o with @plen bytes at @poff in
+ * @p, together with the relocations inside those ranges.
+ */
+static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
+			  unsigned long olen, struct section *p, unsigned long poff,
+			  unsigned long plen, struct difference *diff)
+{
+	struct reloc *or, *pr, *oend, *pend;
+	unsigned long i;
+
+	diff->differs = false;
+	if (olen != plen) {
+		note(diff, "size changed from %lu to %lu bytes", olen, plen);
+		return;
+	}
+	if (o->data && p->data && memcmp(o->data + ooff, p->data + poff, olen)) {
+		for (i = 0; i < olen && o->data[ooff + i] == p->data[poff + i]; i++)
+			;
+		note(diff, "bytes differ at offset 0x%lx", i);
+		return;
+	}
+	if ((!o->data) != (!p->data)) {
+		note(diff, "one version has contents, the other is zero-initialised");
+		return;
+	}
+
+	or = o->nr_relocs ? find_reloc_from(o, ooff) : NULL;
+	pr = p->nr_relocs ? find_reloc_from(p, poff) : NULL;
+	oend = o->relocs + o->nr_relocs;
+	pend = p->relocs + p->nr_relocs;
+	for (;;) {
+		bool oin = or && or < oend && or->offset < ooff + olen;
+		bool pin = pr && pr < pend && pr->offset < poff + plen;
+		struct target ot, pt;
+
+		if (!oin && !pin)
+			return;
+		if (oin != pin) {
+			note(diff, "relocation count differs after offset 0x%lx",
+			     oin ? or->offset - ooff : pr->offset - poff);
+			return;
+		}
+		if (or->offset - ooff != pr->offset - poff || or->type != pr->type) {
+			note(diff, "relocation at offset 0x%lx changed type or place",
+			     or->offset - ooff);
+			return;
+		}
+		if (resolve_target(or, &ot) || resolve_target(pr, &pt)) {
+			note(diff, "relocation at offset 0x%lx cannot be resolved",
+			     or->offset - ooff);
+			return;
+		}
+		if (!same_target(d, &ot, &pt)) {
+			note(diff, "relocation at offset 0x%lx now targets %s",
+			     or->offset - ooff, target_name(&pt));
+			return;
+		}
+		or++;
+		pr++;
+	}
+}
+
+/* Anonymous sections (jump tables) compare whole; cycles count as equal. */
+static bool same_section_contents(struct diff *d, struct section *o, struct section *p)
+{
+	struct difference diff;
+
+	if (o->status)		/* being compared further up the stack, or done */
+		return o->status > 0;
+	o->status = 1;
+	compare_range(d, o, 0, o->size, p, 0, p->size, &diff);
+	o->status = diff.differs ? -1 : 1;
+	return !diff.differs;
+}
+
+static void compare_symbol(struct diff *d, struct symbol *o, struct difference *diff)
+{
+	struct symbol *p = o->twin;
+
+	compare_range(d, o->sec, o->offset, o->size, p->sec, p->offset, p->size, diff);
+}
+
+/* ---- the pass ---------------------------------------------------------- */
+
+static bool is_data(const struct symbol *sym)
+{
+	return sym->sec && (sym->type == STT_OBJECT || sym->type == STT_TLS) &&
+	       !is_text_section(sym->sec);
+}
+
+static void mark_changed(struct diff *d, struct symbol *p, const char *why)
+{
+	if (p->status == SAME) {
+		p->status = CHANGED;
+		if (p->twin)
+			p->twin->status = CHANGED;
+	}
+	explain(d, p, "%s", why);
+}
+
+static void compare_functions(struct diff *d)
+{
+	struct symbol *o, *p;
+	unsigned int i;
+
+	for_each_symbol(d->orig, o, i) {
+		struct difference diff;
+
+		if (!is_function(o) || !o->twin || !is_function(o->twin))
+			continue;
+		compare_symbol(d, o, &diff);
+		if (!diff.differs)
+			continue;
+		p = o->twin;
+		if (p->parent) {
+			char why[320];
+
+			/* A .cold part is carried with its parent, never patched alone. */
+			snprintf(why, sizeof(why), "parent of changed cold part %s: %s",
+				 p->name, diff.what);
+			mark_changed(d, p->parent, why);
+		} else {
+			mark_changed(d, p, diff.what);
+		}
+	}
+
+	for_each_symbol(d->patched, p, i) {
+		if (!is_function(p) || p->twin)
+			continue;
+		p->status = NEW;
+		if (p->parent) {
+			char why[320];
+
+			snprintf(why, sizeof(why), "parent of new cold part %s", p->name);
+			if (p->parent->twin)
+				mark_changed(d, p->parent, why);
+			continue;
+		}
+		explain(d, p, "new function");
+	}
+}
+
+static void compare_data(struct diff *d)
+{
+	struct symbol *o;
+	unsigned int i;
+
+	for_each_symbol(d->orig, o, i) {
+		struct difference diff;
+
+		if (!is_data(o) || !o->twin || !is_data(o->twin))
+			continue;
+		if (is_special_section(o->sec) || is_ignored_section(o->sec) ||
+		    is_string_section(o->sec) || is_compiler_generated_data(o))
+			continue;
+		compare_symbol(d, o, &diff);
+		if (!diff.differs)
+			continue;
+		o->twin->status = o->status = CHANGED;
+		if (o->size != o->twin->size)
+			refuse(d, o->twin, "data %s: %s; existing data cannot change size",
+			       o->name, diff.what);
+		else
+			refuse(d, o->twin, "data %s: initial value changed (%s); the running kernel keeps its current value",
+			       o->name, diff.what);
+	}
+	for_each_symbol(d->patched, o, i)
+		if (is_data(o) && !o->twin)
+			o->status = NEW;
+}
+
+/* Functions in the patched object that refer to @func, or NULL data users. */
+static void find_users(struct diff *d, struct symbol *func, struct symbol ***users,
+		       unsigned int *nr, struct section **data_user)
+{
+	struct section *sec;
+	unsigned int i;
+
+	*users = NULL;
+	*nr = 0;
+	*data_user = NULL;
+	for_each_section(d->patched, sec, i) {
+		struct reloc *reloc;
+
+		if (is_special_section(sec) || is_ignored_section(sec))
+			continue;
+		for_each_reloc(sec, reloc) {
+			struct symbol *user, **grown;
+			struct target t;
+
+			if (resolve_target(reloc, &t) || t.kind != TARGET_SYMBOL || t.sym != func)
+				continue;
+			user = find_symbol_containing(sec, reloc->offset);
+			if (!is_text_section(sec) || !user || user->type != STT_FUNC) {
+				if (!*data_user)
+					*data_user = sec;
+				continue;
+			}
+			if (user == func)
+				continue;
+			grown = realloc(*users, (*nr + 1) * sizeof(**users));
+			if (!grown)
+				return;
+			*users = grown;
+			(*users)[(*nr)++] = user->parent ? user->parent : user;
+		}
+	}
+}
+
+/*
+ * A changed function without an ftrace call cannot be redirected.  If every
+ * function that calls it is traced, patch those callers instead and let them
+ * call a new copy of it.
+ */
+static void reach_untraced(struct diff *d)
+{
+	struct symbol *p;
+	unsigned int i;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		for_each_symbol(d->patched, p, i) {
+			struct symbol **users;
+			struct section *data_user;
+			unsigned int nr, j;
+
+			if (!is_function(p) || p->parent || p->status != CHANGED ||
+			    has_fentry_call(p))
+				continue;
+			p->status = CARRIED;
+			if (p->twin)
+				p->twin->status = CARRIED;
+			find_users(d, p, &users, &nr, &data_user);
+			if (data_user)
+				refuse(d, p, "function %s changed but has no ftrace call (notrace), and its address is taken in %s, so calls through it cannot be redirected",
+				       p->twin ? p->twin->name : p->name, data_user->name);
+			else if (!nr)
+				refuse(d, p, "function %s changed but has no ftrace call (notrace) and no traced caller in this object reaches it",
+				       p->twin ? p->twin->name : p->name);
+			for (j = 0; j < nr; j++) {
+				char why[320];
+
+				snprintf(why, sizeof(why),
+					 "calls %s, which changed but has no ftrace call: it calls a new copy",
+					 p->twin ? p->twin->name : p->name);
+				if (users[j]->status == SAME && users[j]->twin) {
+					mark_changed(d, users[j], why);
+					again = true;
+				}
+			}
+			free(users);
+		}
+	}
+}
+
+int compare_objects(struct diff *d)
+{
+	compare_functions(d);
+	compare_data(d);
+	reach_untraced(d);
+	return 0;
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * create-diff-object: compare an object built from the original source with
+ * the same object built from the patched source, and write an object that
+ * holds only what changed, ready to become part of a livepatch module.
+ *
+ * Exit status: 0 output written, 1 error, 2 unsafe change (each reason
+ * printed), 3 no functional change.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diff.h"
+#include "output.h"
+
+#ifndef PB_VERSION
+#define PB_VERSION "0.1"
+#endif
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: create-diff-object [OPTIONS] ORIG.o PATCHED.o OUTPUT.o\n"
+		"\n"
+		"Compare an object built from the original source with the same object\n"
+		"built from the patched source (both with -ffunction-sections\n"
+		"-fdata-sections) and write OUTPUT.o holding only the changed and new\n"
+		"functions and what they need.\n"
+		"\n"
+		"  -e, --explain        say why each function is in the output\n"
+		"  -n, --objname NAME   the object's owner: vmlinux or a module name\n"
+		"  -v, --verbose        report how symbols were paired\n"
+		"  -h, --help           show this help\n"
+		"  -V, --version        show the version\n"
+		"\n"
+		"Exit status: 0 output written; 1 error; 2 the change cannot be live\n"
+		"patched safely (every reason is printed); 3 no functional change (no\n"
+		"output written).\n");
+}
+
+static const char *first_file_symbol(const struct elf *elf)
+{
+	struct symbol *sym;
+	unsigned int i;
+
+	for_each_symbol(elf, sym, i)
+		if (sym->type == STT_FILE)
+			return sym->name;
+	return NULL;
+}
+
+static int check_same_source(const struct diff *d)
+{
+	const char *o = first_file_symbol(d->orig), *p = first_file_symbol(d->patched);
+
+	if (o && p && strcmp(o, p)) {
+		pb_error("%s and %s were compiled from different source files (%s, %s)",
+			 d->orig->path, d->patched->path, o, p);
+		return -1;
+	}
+	return 0;
+}
+
+static void report_pairing(const struct diff *d)
+{
+	struct symbol *sym;
+	unsigned int i;
+
+	for_each_symbol(d->orig, sym, i) {
+		if (sym->type == STT_SECTION || sym->type == STT_FILE)
+			continue;
+		if (sym->twin && strcmp(sym->name, sym->twin->name))
+			fprintf(stderr, "paired %s with %s\n", sym->name, sym->twin->name);
+		else if (!sym->twin && sym->shndx != SHN_UNDEF)
+			fprintf(stderr, "%s: only in the original\n", sym->name);
+	}
+	for_each_symbol(d->patched, sym, i)
+		if (!sym->twin && sym->type != STT_SECTION && sym->shndx != SHN_UNDEF)
+			fprintf(stderr, "%s: only in the patched object\n", sym->name);
+}
+
+static bool anything_to_patch(const struct diff *d)
+{
+	struct symbol *sym;
+	unsigned int i;
+
+	for_each_symbol(d->patched, sym, i)
+		if (is_function(sym) && (sym->status == CHANGED || sym->status == NEW))
+			return true;
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "explain", no_argument, NULL, 'e' },
+		{ "objname", required_argument, NULL, 'n' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct diff d = {0};
+	int opt, status = EXIT_ERROR;
+
+	pb_progname = "create-diff-object";
+	while ((opt = getopt_long(argc, argv, "en:vhV", options, NULL)) != -1) {
+		switch (opt) {
+		case 'e':
+			d.explain = true;
+			break;
+		case 'n':
+			d.objname = optarg;
+			break;
+		case 'v':
+			d.verbose = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OUTPUT;
+		case 'V':
+			printf("create-diff-object %s\n", PB_VERSION);
+			return EXIT_OUTPUT;
+		default:
+			usage(stderr);
+			return EXIT_ERROR;
+		}
+	}
+	if (argc - optind != 3) {
+		pb_error("expected ORIG.o PATCHED.o OUTPUT.o (see --help)");
+		return EXIT_ERROR;
+	}
+
+	d.orig = elf_open(argv[optind], ELF_OPEN_RELOCATABLE);
+	if (!d.orig)
+		goto out;
+	d.patched = elf_open(argv[optind + 1], ELF_OPEN_RELOCATABLE);
+	if (!d.patched)
+		goto out;
+	if (check_same_source(&d) || correlate(&d))
+		goto out;
+	if (d.verbose)
+		report_pairing(&d);
+	if (compare_objects(&d))
+		goto out;
+	if (d.nr_refusals) {
+		print_refusals(&d);
+		status = EXIT_UNSAFE;
+		goto out;
+	}
+	if (!anything_to_patch(&d)) {
+		fprintf(stderr, "%s: %s: no functional change\n", pb_progname, argv[optind + 1]);
+		status = EXIT_NO_CHANGE;
+		goto out;
+	}
+	if (include_changes(&d) || build_output(&d, argv[optind + 2]))
+		goto out;
+	print_report(&d, stdout);
+	status = fflush(stdout) ? EXIT_ERROR : EXIT_OUTPUT;
+out:
+	free_string_pools(&d);
+	free_reasons(&d);
+	free(d.queue);
+	elf_close(d.out);
+	elf_close(d.patched);
+	elf_close(d.orig);
+	return status;
+}

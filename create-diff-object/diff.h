@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * State shared by the differ's passes: correlate (pair symbols of the two
+ * objects), compare (decide what changed), include (pull in what changed
+ * code needs), special (filter special sections), output (write the result).
+ */
+#ifndef PB_DIFF_H
+#define PB_DIFF_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "elf-model.h"
+
+/* Exit statuses: the command-line contract. */
+enum {
+	EXIT_OUTPUT = 0,
+	EXIT_ERROR = 1,
+	EXIT_UNSAFE = 2,
+	EXIT_NO_CHANGE = 3,
+};
+
+/* symbol->status */
+enum {
+	SAME = 0,
+	CHANGED,		/* patched through ftrace */
+	NEW,			/* only in the patched object */
+	CARRIED,		/* changed, no ftrace call: its callers are patched */
+};
+
+/* Why a function is in the patch, for --explain. */
+struct reason {
+	struct reason *next;
+	struct symbol *sym;		/* patched object's symbol */
+	char *text;
+};
+
+struct diff {
+	struct elf *orig, *patched, *out;
+	const char *objname;		/* --objname, or NULL */
+	bool explain;
+	bool verbose;
+
+	struct reason *explanations, **explanations_tail;
+	struct reason *refusals, **refusals_tail;
+	unsigned int nr_refusals;
+
+	/* Work list of patched symbols to include. */
+	struct symbol **queue;
+	unsigned int queue_len, queue_alloc;
+
+	/* String literals the output needs, per string section of the output. */
+	struct string_pool *pools;
+};
+
+/*
+ * Where a relocation really points, independent of how the compiler
+ * spelled it: a symbol plus a delta, a string literal by content, or an
+ * anonymous section (jump tables and other unnamed read-only data).
+ */
+enum target_kind {
+	TARGET_SYMBOL,
+	TARGET_STRING,
+	TARGET_SECTION,
+};
+
+struct target {
+	enum target_kind kind;
+	struct symbol *sym;		/* TARGET_SYMBOL */
+	struct section *sec;		/* TARGET_STRING, TARGET_SECTION */
+	long delta;			/* addend relative to sym or string start */
+	unsigned long offset;		/* TARGET_STRING: start of the string */
+	const char *string;		/* TARGET_STRING: its bytes */
+	size_t string_len;		/* including the terminating NUL */
+};
+
+/* correlate.c */
+int correlate(struct diff *d);
+/* Name without the compiler's numbering: "x.12" -> "x", "f.isra.0" -> "f.isra". */
+char *canonical_name(const char *name);
+bool is_compiler_generated_data(const struct symbol *sym);
+/* A function's .cold/.part child symbols are set up here too. */
+void find_cold_children(struct elf *elf);
+
+/* compare.c */
+int resolve_target(const struct reloc *reloc, struct target *t);
+int compare_objects(struct diff *d);
+bool has_fentry_call(const struct symbol *func);
+bool is_call_reloc(const struct reloc *reloc);
+
+/* include.c */
+int include_changes(struct diff *d);
+int queue_symbol(struct diff *d, struct symbol *sym);
+
+/* output.c */
+int build_output(struct diff *d, const char *path);
+struct symbol *output_symbol_for(struct diff *d, struct symbol *psym);
+
+/* special.c */
+int filter_special_sections(struct diff *d);
+bool is_special_section(const struct section *sec);
+bool is_ignored_section(const struct section *sec);
+
+/* report.c */
+void explain(struct diff *d, struct symbol *sym, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void refuse(struct diff *d, struct symbol *sym, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void print_report(struct diff *d, FILE *f);
+void print_refusals(struct diff *d);
+void free_reasons(struct diff *d);
+
+/* Is @sym a function whose code the patch can replace or carry? */
+static inline bool is_function(const struct symbol *sym)
+{
+	return sym->type == STT_FUNC && sym->sec;
+}
+
+#endif

@@ -1,0 +1,1127 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading and writing ELF objects through libelf.  See elf.h for the model.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "elf-model.h"
+
+const char *pb_progname = "patch-build";
+
+void pb_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: error: ", pb_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void pb_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: warning: ", pb_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+#define ELF_ERR(elf, what) \
+	pb_error("%s: %s: %s", (elf)->path, what, elf_errmsg(-1))
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (!p)
+		pb_error("out of memory");
+	return p;
+}
+
+/* Grow a pointer array to hold at least @need entries. */
+static int grow_array(void **array, unsigned int *alloc, unsigned int need, size_t size)
+{
+	unsigned int n = *alloc ? *alloc : 16;
+	void *p;
+
+	if (need <= *alloc)
+		return 0;
+	while (n < need)
+		n *= 2;
+	p = realloc(*array, (size_t)n * size);
+	if (!p) {
+		pb_error("out of memory");
+		return -1;
+	}
+	memset((char *)p + (size_t)*alloc * size, 0, (size_t)(n - *alloc) * size);
+	*array = p;
+	*alloc = n;
+	return 0;
+}
+
+/* ---- lookups ---------------------------------------------------------- */
+
+struct section *find_section_by_name(const struct elf *elf, const char *name)
+{
+	struct hnode *node;
+
+	htable_for_each(&elf->section_names, node, hash_string(name)) {
+		struct section *sec = container_of(node, struct section, name_node);
+
+		if (!strcmp(sec->name, name))
+			return sec;
+	}
+	return NULL;
+}
+
+struct section *find_section_by_index(const struct elf *elf, unsigned int idx)
+{
+	return idx && idx < elf->nr_sections ? elf->sections[idx] : NULL;
+}
+
+/* With several symbols of one name, prefer the first in the symbol table. */
+struct symbol *find_symbol_by_name(const struct elf *elf, const char *name)
+{
+	struct symbol *sym, *best = NULL;
+	struct hnode *node;
+
+	for_each_symbol_by_name(elf, name, sym, node)
+		if (!best || sym->index < best->index)
+			best = sym;
+	return best;
+}
+
+struct symbol *find_symbol_by_index(const struct elf *elf, unsigned int idx)
+{
+	return idx && idx < elf->nr_symbols ? elf->symbols[idx] : NULL;
+}
+
+/* Index of the first symbol in sec->syms with offset >= @offset. */
+static unsigned int lower_bound_sym(const struct section *sec, unsigned long offset)
+{
+	unsigned int lo = 0, hi = sec->nr_syms;
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if (sec->syms[mid]->offset < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int sym_kind_rank(const struct symbol *sym)
+{
+	switch (sym->type) {
+	case STT_FUNC:
+		return 0;
+	case STT_OBJECT:
+		return 1;
+	default:
+		return 2;
+	}
+}
+
+struct symbol *find_symbol_by_offset(const struct section *sec, unsigned long offset)
+{
+	struct symbol *best = NULL;
+	unsigned int i;
+
+	for (i = lower_bound_sym(sec, offset); i < sec->nr_syms; i++) {
+		struct symbol *sym = sec->syms[i];
+
+		if (sym->offset != offset)
+			break;
+		if (!best || sym_kind_rank(sym) < sym_kind_rank(best))
+			best = sym;
+	}
+	return best;
+}
+
+struct symbol *find_symbol_containing(const struct section *sec, unsigned long offset)
+{
+	unsigned int i = lower_bound_sym(sec, offset + 1);
+
+	/* Walk back over symbols starting at or before @offset. */
+	while (i-- > 0) {
+		struct symbol *sym = sec->syms[i];
+
+		if (sym->size && offset < sym->offset + sym->size &&
+		    (sym->type == STT_FUNC || sym->type == STT_OBJECT))
+			return sym;
+		/* Symbols do not nest in practice; stop at the first sized one. */
+		if (sym->size && sym->type != STT_NOTYPE)
+			return NULL;
+	}
+	return NULL;
+}
+
+struct reloc *find_reloc_from(const struct section *sec, unsigned long offset)
+{
+	unsigned int lo = 0, hi = sec->nr_relocs;
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if (sec->relocs[mid].offset < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sec->nr_relocs ? &sec->relocs[lo] : NULL;
+}
+
+struct reloc *find_reloc_at(const struct section *sec, unsigned long offset)
+{
+	struct reloc *r = find_reloc_from(sec, offset);
+
+	return r && r->offset == offset ? r : NULL;
+}
+
+/* ---- names and kinds -------------------------------------------------- */
+
+bool is_text_section(const struct section *sec)
+{
+	return sec->sh.sh_type == SHT_PROGBITS && (sec->sh.sh_flags & SHF_EXECINSTR);
+}
+
+bool is_rela_section(const struct section *sec)
+{
+	return sec->sh.sh_type == SHT_RELA;
+}
+
+bool is_string_section(const struct section *sec)
+{
+	return (sec->sh.sh_flags & SHF_STRINGS) != 0;
+}
+
+const char *reloc_type_name(unsigned int type)
+{
+	static const char *const names[] = {
+		[R_X86_64_NONE] = "R_X86_64_NONE",	[R_X86_64_64] = "R_X86_64_64",
+		[R_X86_64_PC32] = "R_X86_64_PC32",	[R_X86_64_GOT32] = "R_X86_64_GOT32",
+		[R_X86_64_PLT32] = "R_X86_64_PLT32",	[R_X86_64_GOTPCREL] = "R_X86_64_GOTPCREL",
+		[R_X86_64_32] = "R_X86_64_32",		[R_X86_64_32S] = "R_X86_64_32S",
+		[R_X86_64_PC64] = "R_X86_64_PC64",	[R_X86_64_GOTPCRELX] = "R_X86_64_GOTPCRELX",
+		[R_X86_64_REX_GOTPCRELX] = "R_X86_64_REX_GOTPCRELX",
+	};
+
+	if (type < sizeof(names) / sizeof(names[0]) && names[type])
+		return names[type];
+	return "R_X86_64_unknown";
+}
+
+unsigned int reloc_width(unsigned int type)
+{
+	switch (type) {
+	case R_X86_64_NONE:
+		return 0;
+	case R_X86_64_64:
+	case R_X86_64_PC64:
+		return 8;
+	default:
+		return 4;
+	}
+}
+
+const char *symbol_display_name(const struct symbol *sym)
+{
+	if (sym->type == STT_SECTION && sym->sec)
+		return sym->sec->name;
+	return sym->name;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+static int add_section_name(struct elf *elf, struct section *sec)
+{
+	return htable_add(&elf->section_names, &sec->name_node, hash_string(sec->name));
+}
+
+static int add_symbol_name(struct elf *elf, struct symbol *sym)
+{
+	return htable_add(&elf->symbol_names, &sym->name_node, hash_string(sym->name));
+}
+
+static int read_sections(struct elf *elf)
+{
+	size_t shnum, shstrndx, i;
+	Elf_Scn *scn = NULL;
+
+	if (elf_getshdrnum(elf->elf, &shnum) || elf_getshdrstrndx(elf->elf, &shstrndx)) {
+		ELF_ERR(elf, "reading the section header table");
+		return -1;
+	}
+	if (shnum >= 0x7fffffff) {
+		pb_error("%s: implausible section count %zu", elf->path, shnum);
+		return -1;
+	}
+	elf->sections = xcalloc(shnum, sizeof(*elf->sections));
+	if (!elf->sections)
+		return -1;
+	elf->nr_sections = elf->alloc_sections = shnum;
+	if (htable_init(&elf->section_names, shnum))
+		return -1;
+
+	for (i = 1; i < shnum; i++) {
+		struct section *sec;
+		const char *name;
+		Elf_Data *data;
+
+		scn = elf_getscn(elf->elf, i);
+		sec = xcalloc(1, sizeof(*sec));
+		if (!scn || !sec) {
+			if (!scn)
+				ELF_ERR(elf, "reading a section header");
+			free(sec);
+			return -1;
+		}
+		elf->sections[i] = sec;
+		sec->elf = elf;
+		sec->index = i;
+		if (!gelf_getshdr(scn, &sec->sh)) {
+			ELF_ERR(elf, "reading a section header");
+			return -1;
+		}
+		name = elf_strptr(elf->elf, shstrndx, sec->sh.sh_name);
+		if (!name) {
+			pb_error("%s: section %zu has an invalid name offset", elf->path, i);
+			return -1;
+		}
+		sec->name = strdup(name);
+		if (!sec->name || add_section_name(elf, sec))
+			return -1;
+
+		if (sec->sh.sh_type == SHT_NOBITS || sec->sh.sh_type == SHT_NULL) {
+			sec->size = sec->sh.sh_size;
+			continue;
+		}
+		data = elf_getdata(scn, NULL);
+		if (!data && sec->sh.sh_size) {
+			pb_error("%s: section %s: reading contents: %s", elf->path, sec->name,
+				 elf_errmsg(-1));
+			return -1;
+		}
+		if (data) {
+			sec->data = data->d_buf;
+			sec->size = data->d_size;
+		}
+		if (sec->sh.sh_type == SHT_SYMTAB) {
+			if (elf->symtab) {
+				pb_error("%s: more than one symbol table", elf->path);
+				return -1;
+			}
+			elf->symtab = sec;
+		}
+	}
+	return 0;
+}
+
+static int read_symbols(struct elf *elf)
+{
+	struct section *symtab = elf->symtab, *shndx_sec = NULL;
+	Elf_Data *data, *shndx_data = NULL;
+	struct symbol *file = NULL;
+	unsigned int i, count;
+
+	if (!symtab)
+		return 0;
+	if (symtab->sh.sh_entsize != sizeof(Elf64_Sym) || !symtab->size) {
+		pb_error("%s: section %s: bad symbol entry size", elf->path, symtab->name);
+		return -1;
+	}
+	for (i = 1; i < elf->nr_sections; i++) {
+		struct section *sec = elf->sections[i];
+
+		if (sec->sh.sh_type == SHT_SYMTAB_SHNDX && sec->sh.sh_link == symtab->index)
+			shndx_sec = sec;
+	}
+	data = elf_getdata(elf_getscn(elf->elf, symtab->index), NULL);
+	if (shndx_sec)
+		shndx_data = elf_getdata(elf_getscn(elf->elf, shndx_sec->index), NULL);
+	if (!data) {
+		ELF_ERR(elf, "reading .symtab");
+		return -1;
+	}
+	if (symtab->sh.sh_link >= elf->nr_sections || !elf->sections[symtab->sh.sh_link] ||
+	    elf->sections[symtab->sh.sh_link]->sh.sh_type != SHT_STRTAB) {
+		pb_error("%s: section %s: sh_link does not name a string table", elf->path,
+			 symtab->name);
+		return -1;
+	}
+
+	count = symtab->size / sizeof(Elf64_Sym);
+	elf->symbols = xcalloc(count, sizeof(*elf->symbols));
+	if (!elf->symbols)
+		return -1;
+	elf->nr_symbols = elf->alloc_symbols = count;
+	if (htable_init(&elf->symbol_names, count))
+		return -1;
+
+	for (i = 1; i < count; i++) {
+		struct symbol *sym = xcalloc(1, sizeof(*sym));
+		Elf32_Word xindex = 0;
+		const char *name;
+		GElf_Sym gsym;
+
+		if (!sym)
+			return -1;
+		elf->symbols[i] = sym;
+		sym->elf = elf;
+		sym->index = i;
+		if (!gelf_getsymshndx(data, shndx_data, i, &gsym, &xindex)) {
+			pb_error("%s: symbol %u: %s", elf->path, i, elf_errmsg(-1));
+			return -1;
+		}
+		name = elf_strptr(elf->elf, symtab->sh.sh_link, gsym.st_name);
+		if (!name) {
+			pb_error("%s: symbol %u has an invalid name offset", elf->path, i);
+			return -1;
+		}
+		sym->bind = GELF_ST_BIND(gsym.st_info);
+		sym->type = GELF_ST_TYPE(gsym.st_info);
+		sym->other = gsym.st_other;
+		sym->shndx = gsym.st_shndx == SHN_XINDEX ? xindex : gsym.st_shndx;
+		sym->offset = gsym.st_value;
+		sym->size = gsym.st_size;
+
+		if (gsym.st_shndx == SHN_XINDEX && !shndx_data) {
+			pb_error("%s: symbol %u uses SHN_XINDEX without .symtab_shndx",
+				 elf->path, i);
+			return -1;
+		}
+		if (sym->shndx != SHN_UNDEF &&
+		    (sym->shndx < SHN_LORESERVE || gsym.st_shndx == SHN_XINDEX)) {
+			sym->sec = find_section_by_index(elf, sym->shndx);
+			if (!sym->sec) {
+				pb_error("%s: symbol %s: section index %u out of range",
+					 elf->path, name, sym->shndx);
+				return -1;
+			}
+		}
+
+		if (sym->type == STT_SECTION && sym->sec) {
+			/* Section symbols are nameless; give them the section's. */
+			name = sym->sec->name;
+			if (!sym->sec->secsym)
+				sym->sec->secsym = sym;
+		}
+		sym->name = strdup(name);
+		if (!sym->name || add_symbol_name(elf, sym))
+			return -1;
+
+		if (sym->type == STT_FILE)
+			file = sym;
+		else if (sym->bind == STB_LOCAL)
+			sym->file = file;
+	}
+	return elf_index_section_symbols(elf);
+}
+
+static int compare_sym_offset(const void *a, const void *b)
+{
+	const struct symbol *sa = *(struct symbol *const *)a, *sb = *(struct symbol *const *)b;
+
+	if (sa->offset != sb->offset)
+		return sa->offset < sb->offset ? -1 : 1;
+	return sa->index < sb->index ? -1 : sa->index > sb->index;
+}
+
+int elf_index_section_symbols(struct elf *elf)
+{
+	unsigned int i, *fill;
+	struct symbol *sym;
+	struct section *sec;
+
+	for_each_section(elf, sec, i) {
+		free(sec->syms);
+		sec->syms = NULL;
+		sec->nr_syms = 0;
+	}
+	for_each_symbol(elf, sym, i)
+		if (sym->sec && sym->type != STT_SECTION)
+			sym->sec->nr_syms++;
+
+	fill = xcalloc(elf->nr_sections, sizeof(*fill));
+	if (!fill)
+		return -1;
+	for_each_section(elf, sec, i) {
+		if (sec->nr_syms && !(sec->syms = xcalloc(sec->nr_syms, sizeof(*sec->syms)))) {
+			free(fill);
+			return -1;
+		}
+	}
+	for_each_symbol(elf, sym, i)
+		if (sym->sec && sym->type != STT_SECTION)
+			sym->sec->syms[fill[sym->sec->index]++] = sym;
+	free(fill);
+
+	for_each_section(elf, sec, i)
+		if (sec->nr_syms > 1)
+			qsort(sec->syms, sec->nr_syms, sizeof(*sec->syms), compare_sym_offset);
+	return 0;
+}
+
+static int compare_reloc_offset(const void *a, const void *b)
+{
+	const struct reloc *ra = a, *rb = b;
+
+	if (ra->offset != rb->offset)
+		return ra->offset < rb->offset ? -1 : 1;
+	return ra->idx < rb->idx ? -1 : ra->idx > rb->idx;
+}
+
+void elf_sort_relocs(struct section *sec)
+{
+	if (sec->nr_relocs > 1)
+		qsort(sec->relocs, sec->nr_relocs, sizeof(*sec->relocs), compare_reloc_offset);
+}
+
+static int read_relocs(struct elf *elf)
+{
+	struct section *rela;
+	unsigned int i, j;
+
+	for_each_section(elf, rela, i) {
+		struct section *base;
+		Elf_Data *data;
+
+		if (rela->sh.sh_type == SHT_REL) {
+			pb_error("%s: section %s: SHT_REL relocations are not used on x86-64",
+				 elf->path, rela->name);
+			return -1;
+		}
+		if (rela->sh.sh_type != SHT_RELA)
+			continue;
+		if (rela->sh.sh_entsize != sizeof(Elf64_Rela)) {
+			pb_error("%s: section %s: bad relocation entry size", elf->path, rela->name);
+			return -1;
+		}
+		base = find_section_by_index(elf, rela->sh.sh_info);
+		if (!base || base == rela) {
+			pb_error("%s: section %s: sh_info %u does not name a section", elf->path,
+				 rela->name, rela->sh.sh_info);
+			return -1;
+		}
+		if (!elf->symtab || rela->sh.sh_link != elf->symtab->index) {
+			pb_error("%s: section %s: sh_link does not name the symbol table",
+				 elf->path, rela->name);
+			return -1;
+		}
+		if (base->rela) {
+			pb_error("%s: section %s is relocated by both %s and %s", elf->path,
+				 base->name, base->rela->name, rela->name);
+			return -1;
+		}
+		base->rela = rela;
+		rela->base = base;
+
+		data = elf_getdata(elf_getscn(elf->elf, rela->index), NULL);
+		if (!data && rela->sh.sh_size) {
+			ELF_ERR(elf, "reading relocations");
+			return -1;
+		}
+		base->nr_relocs = base->alloc_relocs = data ? data->d_size / sizeof(Elf64_Rela) : 0;
+		base->relocs = xcalloc(base->nr_relocs, sizeof(*base->relocs));
+		if (!base->relocs)
+			return -1;
+		for (j = 0; j < base->nr_relocs; j++) {
+			struct reloc *reloc = &base->relocs[j];
+			unsigned int symidx;
+			GElf_Rela r;
+
+			if (!gelf_getrela(data, j, &r)) {
+				pb_error("%s: section %s: relocation %u: %s", elf->path, rela->name,
+					 j, elf_errmsg(-1));
+				return -1;
+			}
+			symidx = GELF_R_SYM(r.r_info);
+			reloc->sec = base;
+			reloc->offset = r.r_offset;
+			reloc->type = GELF_R_TYPE(r.r_info);
+			reloc->addend = r.r_addend;
+			reloc->idx = j;
+			reloc->sym = find_symbol_by_index(elf, symidx);
+			if (!reloc->sym) {
+				pb_error("%s: section %s: relocation %u names symbol %u, which does not exist",
+					 elf->path, rela->name, j, symidx);
+				return -1;
+			}
+			if (base->sh.sh_type != SHT_NOBITS &&
+			    r.r_offset + reloc_width(reloc->type) > base->size) {
+				pb_error("%s: section %s: relocation %u at offset 0x%lx is outside %s",
+					 elf->path, rela->name, j, reloc->offset, base->name);
+				return -1;
+			}
+		}
+		elf_sort_relocs(base);
+	}
+	return 0;
+}
+
+struct elf *elf_open(const char *path, int flags)
+{
+	struct elf *elf;
+
+	elf_version(EV_CURRENT);
+	elf = xcalloc(1, sizeof(*elf));
+	if (!elf)
+		return NULL;
+	elf->path = strdup(path);
+	elf->fd = open(path, O_RDONLY);
+	if (elf->fd < 0) {
+		pb_error("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	elf->elf = elf_begin(elf->fd, ELF_C_READ_MMAP, NULL);
+	if (!elf->elf) {
+		ELF_ERR(elf, "not an ELF file");
+		goto fail;
+	}
+	if (elf_kind(elf->elf) != ELF_K_ELF) {
+		pb_error("%s: not an ELF file", path);
+		goto fail;
+	}
+	if (!gelf_getehdr(elf->elf, &elf->ehdr)) {
+		ELF_ERR(elf, "reading the ELF header");
+		goto fail;
+	}
+	if (elf->ehdr.e_ident[EI_CLASS] != ELFCLASS64 || elf->ehdr.e_machine != EM_X86_64) {
+		pb_error("%s: not an x86-64 ELF64 object (class %d, machine %d)", path,
+			 elf->ehdr.e_ident[EI_CLASS], elf->ehdr.e_machine);
+		goto fail;
+	}
+	if (!(flags & ELF_OPEN_ANY_TYPE) && elf->ehdr.e_type != ET_REL) {
+		pb_error("%s: not a relocatable object (ELF type %d; expected ET_REL)", path,
+			 elf->ehdr.e_type);
+		goto fail;
+	}
+	if (read_sections(elf) || read_symbols(elf))
+		goto fail;
+	if (!(flags & ELF_OPEN_NO_RELOCS) && read_relocs(elf))
+		goto fail;
+	return elf;
+fail:
+	elf_close(elf);
+	return NULL;
+}
+
+/* ---- building --------------------------------------------------------- */
+
+struct elf *elf_create(const char *path)
+{
+	struct elf *elf = xcalloc(1, sizeof(*elf));
+
+	if (!elf)
+		return NULL;
+	elf_version(EV_CURRENT);
+	elf->path = strdup(path);
+	elf->fd = -1;
+	elf->writable = true;
+	elf->ehdr.e_ident[EI_CLASS] = ELFCLASS64;
+	elf->ehdr.e_ident[EI_DATA] = ELFDATA2LSB;
+	elf->ehdr.e_type = ET_REL;
+	elf->ehdr.e_machine = EM_X86_64;
+	elf->ehdr.e_version = EV_CURRENT;
+	if (grow_array((void **)&elf->sections, &elf->alloc_sections, 1, sizeof(void *)) ||
+	    grow_array((void **)&elf->symbols, &elf->alloc_symbols, 1, sizeof(void *)) ||
+	    htable_init(&elf->section_names, 64) || htable_init(&elf->symbol_names, 64)) {
+		elf_close(elf);
+		return NULL;
+	}
+	elf->nr_sections = elf->nr_symbols = 1;
+	return elf;
+}
+
+struct section *elf_add_section(struct elf *elf, const char *name, unsigned int type,
+				unsigned long flags, const void *data, size_t size,
+				unsigned long entsize, unsigned long align)
+{
+	struct section *sec;
+
+	if (grow_array((void **)&elf->sections, &elf->alloc_sections, elf->nr_sections + 1,
+		       sizeof(void *)))
+		return NULL;
+	sec = xcalloc(1, sizeof(*sec));
+	if (!sec)
+		return NULL;
+	sec->elf = elf;
+	sec->name = strdup(name);
+	sec->index = elf->nr_sections;
+	sec->sh.sh_type = type;
+	sec->sh.sh_flags = flags;
+	sec->sh.sh_entsize = entsize;
+	sec->sh.sh_addralign = align ? align : 1;
+	sec->sh.sh_size = size;
+	sec->size = size;
+	if (type != SHT_NOBITS && size) {
+		sec->data = malloc(size);
+		if (!sec->data) {
+			pb_error("out of memory");
+			return NULL;
+		}
+		if (data)
+			memcpy(sec->data, data, size);
+		else
+			memset(sec->data, 0, size);
+		sec->data_owned = true;
+	}
+	if (!sec->name || add_section_name(elf, sec))
+		return NULL;
+	elf->sections[elf->nr_sections++] = sec;
+	return sec;
+}
+
+static struct symbol *new_symbol(struct elf *elf, const char *name, unsigned char bind,
+				 unsigned char type)
+{
+	struct symbol *sym;
+
+	if (grow_array((void **)&elf->symbols, &elf->alloc_symbols, elf->nr_symbols + 1,
+		       sizeof(void *)))
+		return NULL;
+	sym = xcalloc(1, sizeof(*sym));
+	if (!sym)
+		return NULL;
+	sym->elf = elf;
+	sym->name = strdup(name);
+	sym->bind = bind;
+	sym->type = type;
+	sym->index = elf->nr_symbols;
+	if (!sym->name || add_symbol_name(elf, sym))
+		return NULL;
+	elf->symbols[elf->nr_symbols++] = sym;
+	return sym;
+}
+
+struct symbol *elf_add_symbol(struct elf *elf, const char *name, unsigned char bind,
+			      unsigned char type, unsigned char other, struct section *sec,
+			      unsigned long offset, unsigned long size)
+{
+	struct symbol *sym = new_symbol(elf, name, bind, type);
+
+	if (!sym)
+		return NULL;
+	sym->other = other;
+	sym->sec = sec;
+	sym->shndx = sec ? sec->index : SHN_UNDEF;
+	sym->offset = offset;
+	sym->size = size;
+	if (type == STT_SECTION && sec && !sec->secsym)
+		sec->secsym = sym;
+	return sym;
+}
+
+struct symbol *elf_add_special_symbol(struct elf *elf, const char *name, unsigned char bind,
+				      unsigned char type, unsigned int shndx)
+{
+	struct symbol *sym = new_symbol(elf, name, bind, type);
+
+	if (sym)
+		sym->shndx = shndx;
+	return sym;
+}
+
+struct reloc *elf_add_reloc(struct section *sec, unsigned long offset, unsigned int type,
+			    struct symbol *sym, long addend)
+{
+	struct reloc *reloc;
+
+	if (grow_array((void **)&sec->relocs, &sec->alloc_relocs, sec->nr_relocs + 1,
+		       sizeof(*sec->relocs)))
+		return NULL;
+	reloc = &sec->relocs[sec->nr_relocs];
+	reloc->sec = sec;
+	reloc->offset = offset;
+	reloc->type = type;
+	reloc->sym = sym;
+	reloc->addend = addend;
+	reloc->idx = sec->nr_relocs++;
+	return reloc;
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+struct strtab {
+	char *buf;
+	size_t len, alloc;
+};
+
+static size_t strtab_add(struct strtab *t, const char *s)
+{
+	size_t n = strlen(s) + 1, off;
+
+	if (t->len + n > t->alloc) {
+		size_t alloc = t->alloc ? t->alloc : 256;
+		char *p;
+
+		while (t->len + n > alloc)
+			alloc *= 2;
+		p = realloc(t->buf, alloc);
+		if (!p) {
+			pb_error("out of memory");
+			return (size_t)-1;
+		}
+		t->buf = p;
+		t->alloc = alloc;
+	}
+	if (!t->len) {
+		t->buf[0] = '\0';
+		t->len = 1;
+		if (!*s)
+			return 0;
+	}
+	if (!*s)
+		return 0;
+	off = t->len;
+	memcpy(t->buf + off, s, n);
+	t->len += n;
+	return off;
+}
+
+/*
+ * Place the symbols in their final order: the null symbol, STT_FILE and
+ * section symbols and other locals in the order they were added, then the
+ * globals and weaks.  ELF requires every local to come before the first
+ * global; sh_info of .symtab is the index of that first global.
+ */
+static unsigned int order_symbols(struct elf *elf, struct symbol **order)
+{
+	unsigned int i, n = 1, first_global;
+	struct symbol *sym;
+
+	order[0] = NULL;
+	for_each_symbol(elf, sym, i)
+		if (sym->bind == STB_LOCAL)
+			order[n++] = sym;
+	first_global = n;
+	for_each_symbol(elf, sym, i)
+		if (sym->bind != STB_LOCAL)
+			order[n++] = sym;
+	for (i = 1; i < n; i++)
+		order[i]->index = i;
+	return first_global;
+}
+
+static int write_fail(struct elf *elf, const char *what)
+{
+	pb_error("%s: writing %s: %s", elf->path, what, elf_errmsg(-1));
+	return -1;
+}
+
+/* Attach a data buffer to a new section header and set its fields. */
+static int fill_scn(struct elf *elf, Elf_Scn *scn, struct section *sec, Elf_Type type)
+{
+	Elf_Data *data = elf_newdata(scn);
+	GElf_Shdr sh;
+
+	if (!data)
+		return write_fail(elf, sec->name);
+	data->d_buf = sec->data;
+	data->d_size = sec->size;
+	data->d_type = type;
+	data->d_align = sec->sh.sh_addralign;
+	data->d_version = EV_CURRENT;
+	if (!gelf_getshdr(scn, &sh))
+		return write_fail(elf, sec->name);
+	sh = sec->sh;
+	sh.sh_size = sec->size;
+	sh.sh_offset = 0;
+	sh.sh_addr = 0;
+	if (!gelf_update_shdr(scn, &sh))
+		return write_fail(elf, sec->name);
+	return 0;
+}
+
+int elf_write(struct elf *elf)
+{
+	struct section *sec, *symtab, *strtab, *shstrtab, *xindex = NULL;
+	unsigned int i, nsyms, first_global, nr_user;
+	struct strtab names = {0}, shnames = {0};
+	struct symbol **order = NULL, *sym;
+	Elf64_Sym *syms = NULL;
+	Elf32_Word *xidx = NULL;
+	int ret = -1, fd = -1;
+	Elf *out = NULL;
+	Elf_Scn *scn;
+	GElf_Ehdr eh;
+
+	if (!elf->writable) {
+		pb_error("%s: internal error: object was opened for reading", elf->path);
+		return -1;
+	}
+
+	/* Drop any generated sections from an earlier write. */
+	nr_user = 1;
+	for (i = 1; i < elf->nr_sections; i++) {
+		sec = elf->sections[i];
+		if (sec->rela_owned)
+			continue;
+		sec->index = nr_user;
+		elf->sections[nr_user++] = sec;
+	}
+	elf->nr_sections = nr_user;
+
+	/* One relocation section per relocated section, right after the others. */
+	for (i = 1; i < nr_user; i++) {
+		struct section *base = elf->sections[i];
+		char *name;
+
+		if (!base->nr_relocs)
+			continue;
+		elf_sort_relocs(base);
+		if (asprintf(&name, ".rela%s", base->name) < 0)
+			goto out;
+		sec = elf_add_section(elf, name, SHT_RELA,
+				      SHF_INFO_LINK | (base->sh.sh_flags & SHF_ALLOC ? 0 : 0) |
+				      (base->sh.sh_flags & SHF_RELA_LIVEPATCH),
+				      NULL, (size_t)base->nr_relocs * sizeof(Elf64_Rela),
+				      sizeof(Elf64_Rela), 8);
+		free(name);
+		if (!sec)
+			goto out;
+		sec->rela_owned = true;
+		sec->base = base;
+		base->rela = sec;
+		sec->sh.sh_info = base->index;
+	}
+	symtab = elf_add_section(elf, ".symtab", SHT_SYMTAB, 0, NULL, 0, sizeof(Elf64_Sym), 8);
+	strtab = elf_add_section(elf, ".strtab", SHT_STRTAB, 0, NULL, 0, 0, 1);
+	shstrtab = elf_add_section(elf, ".shstrtab", SHT_STRTAB, 0, NULL, 0, 0, 1);
+	if (!symtab || !strtab || !shstrtab)
+		goto out;
+	symtab->rela_owned = strtab->rela_owned = shstrtab->rela_owned = true;
+	if (elf->nr_sections >= SHN_LORESERVE) {
+		xindex = elf_add_section(elf, ".symtab_shndx", SHT_SYMTAB_SHNDX, 0, NULL, 0,
+					 sizeof(Elf32_Word), 4);
+		if (!xindex)
+			goto out;
+		xindex->rela_owned = true;
+	}
+	elf->symtab = symtab;
+
+	/* Symbols: final order, then the table itself. */
+	order = xcalloc(elf->nr_symbols, sizeof(*order));
+	if (!order)
+		goto out;
+	first_global = order_symbols(elf, order);
+	nsyms = elf->nr_symbols;
+	syms = xcalloc(nsyms, sizeof(*syms));
+	xidx = xcalloc(nsyms, sizeof(*xidx));
+	if (!syms || !xidx)
+		goto out;
+	strtab_add(&names, "");
+	for (i = 1; i < nsyms; i++) {
+		Elf64_Sym *s = &syms[i];
+		unsigned int shndx;
+
+		sym = order[i];
+		s->st_name = sym->type == STT_SECTION ? 0 : strtab_add(&names, sym->name);
+		if (s->st_name == (Elf64_Word)-1)
+			goto out;
+		s->st_info = ELF64_ST_INFO(sym->bind, sym->type);
+		s->st_other = sym->other;
+		s->st_value = sym->offset;
+		s->st_size = sym->size;
+		shndx = sym->sec ? sym->sec->index : sym->shndx;
+		if (sym->sec && shndx >= SHN_LORESERVE) {
+			s->st_shndx = SHN_XINDEX;
+			xidx[i] = shndx;
+		} else {
+			s->st_shndx = shndx;
+		}
+	}
+	/* The order array now maps new index -> symbol; keep it for lookups. */
+	for (i = 1; i < nsyms; i++)
+		elf->symbols[i] = order[i];
+
+	symtab->data = (unsigned char *)syms;
+	symtab->size = (size_t)nsyms * sizeof(*syms);
+	symtab->data_owned = true;
+	syms = NULL;
+	symtab->sh.sh_link = strtab->index;
+	symtab->sh.sh_info = first_global;
+	if (xindex) {
+		xindex->data = (unsigned char *)xidx;
+		xindex->size = (size_t)nsyms * sizeof(*xidx);
+		xindex->data_owned = true;
+		xindex->sh.sh_link = symtab->index;
+		xidx = NULL;
+	}
+
+	/* Relocation contents now that symbol indices are final. */
+	for (i = 1; i < elf->nr_sections; i++) {
+		struct section *rela = elf->sections[i];
+		Elf64_Rela *r;
+		unsigned int j;
+
+		if (!rela->rela_owned || rela->sh.sh_type != SHT_RELA)
+			continue;
+		r = (Elf64_Rela *)rela->data;
+		rela->sh.sh_link = symtab->index;
+		rela->sh.sh_info = rela->base->index;
+		for (j = 0; j < rela->base->nr_relocs; j++) {
+			struct reloc *reloc = &rela->base->relocs[j];
+
+			r[j].r_offset = reloc->offset;
+			r[j].r_info = ELF64_R_INFO(reloc->sym->index, reloc->type);
+			r[j].r_addend = reloc->addend;
+		}
+	}
+
+	/* Section names. */
+	strtab_add(&shnames, "");
+	for (i = 1; i < elf->nr_sections; i++) {
+		size_t off = strtab_add(&shnames, elf->sections[i]->name);
+
+		if (off == (size_t)-1)
+			goto out;
+		elf->sections[i]->sh.sh_name = off;
+	}
+	strtab->data = (unsigned char *)names.buf;
+	strtab->size = names.len;
+	strtab->data_owned = true;
+	names.buf = NULL;
+	shstrtab->data = (unsigned char *)shnames.buf;
+	shstrtab->size = shnames.len;
+	shstrtab->data_owned = true;
+	shnames.buf = NULL;
+
+	/* Now the file. */
+	fd = open(elf->path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0) {
+		pb_error("%s: %s", elf->path, strerror(errno));
+		goto out;
+	}
+	out = elf_begin(fd, ELF_C_WRITE, NULL);
+	if (!out || !gelf_newehdr(out, ELFCLASS64) || !gelf_getehdr(out, &eh)) {
+		write_fail(elf, "the ELF header");
+		goto out;
+	}
+	for (i = 1; i < elf->nr_sections; i++) {
+		Elf_Type type = ELF_T_BYTE;
+
+		sec = elf->sections[i];
+		scn = elf_newscn(out);
+		if (!scn) {
+			write_fail(elf, sec->name);
+			goto out;
+		}
+		switch (sec->sh.sh_type) {
+		case SHT_SYMTAB:
+			type = ELF_T_SYM;
+			break;
+		case SHT_RELA:
+			type = ELF_T_RELA;
+			break;
+		case SHT_SYMTAB_SHNDX:
+			type = ELF_T_WORD;
+			break;
+		}
+		if (fill_scn(elf, scn, sec, type))
+			goto out;
+	}
+	memcpy(eh.e_ident, elf->ehdr.e_ident, EI_NIDENT);
+	eh.e_ident[EI_MAG0] = ELFMAG0;
+	eh.e_ident[EI_MAG1] = ELFMAG1;
+	eh.e_ident[EI_MAG2] = ELFMAG2;
+	eh.e_ident[EI_MAG3] = ELFMAG3;
+	eh.e_ident[EI_VERSION] = EV_CURRENT;
+	eh.e_type = ET_REL;
+	eh.e_machine = EM_X86_64;
+	eh.e_version = EV_CURRENT;
+	eh.e_flags = elf->ehdr.e_flags;
+	/*
+	 * Past SHN_LORESERVE sections, the real name table index lives in
+	 * sh_link of section 0 (libelf moves the count to its sh_size itself).
+	 */
+	if (shstrtab->index >= SHN_LORESERVE) {
+		Elf_Scn *zero = elf_getscn(out, 0);
+		GElf_Shdr sh0;
+
+		if (!zero || !gelf_getshdr(zero, &sh0)) {
+			write_fail(elf, "section 0");
+			goto out;
+		}
+		sh0.sh_link = shstrtab->index;
+		if (!gelf_update_shdr(zero, &sh0)) {
+			write_fail(elf, "section 0");
+			goto out;
+		}
+		eh.e_shstrndx = SHN_XINDEX;
+	} else {
+		eh.e_shstrndx = shstrtab->index;
+	}
+	if (!gelf_update_ehdr(out, &eh)) {
+		write_fail(elf, "the ELF header");
+		goto out;
+	}
+	if (elf_update(out, ELF_C_WRITE) < 0) {
+		write_fail(elf, "the file");
+		goto out;
+	}
+	ret = 0;
+out:
+	if (out)
+		elf_end(out);
+	if (fd >= 0 && close(fd) && !ret) {
+		pb_error("%s: %s", elf->path, strerror(errno));
+		ret = -1;
+	}
+	if (ret && fd >= 0)
+		unlink(elf->path);
+	free(order);
+	free(syms);
+	free(xidx);
+	free(names.buf);
+	free(shnames.buf);
+	return ret;
+}
+
+void elf_close(struct elf *elf)
+{
+	unsigned int i;
+
+	if (!elf)
+		return;
+	for (i = 1; i < elf->nr_sections; i++) {
+		struct section *sec = elf->sections[i];
+
+		if (!sec)
+			continue;
+		if (sec->data_owned)
+			free(sec->data);
+		free(sec->relocs);
+		free(sec->syms);
+		free(sec->name);
+		free(sec);
+	}
+	for (i = 1; i < elf->nr_symbols; i++) {
+		if (!elf->symbols[i])
+			continue;
+		free(elf->symbols[i]->name);
+		free(elf->symbols[i]);
+	}
+	free(elf->sections);
+	free(elf->symbols);
+	htable_free(&elf->section_names);
+	htable_free(&elf->symbol_names);
+	if (elf->elf)
+		elf_end(elf->elf);
+	if (elf->fd >= 0)
+		close(elf->fd);
+	free(elf->path);
+	free(elf);
+}

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Pulling in what the changed code needs.  Starting from the changed and
+ * new functions, every relocation is followed: code and data that exist in
+ * the running kernel are referenced, never copied; new functions and data,
+ * compiler-invented read-only data, anonymous read-only sections (jump
+ * tables) and string literals are carried in the output.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "include.h"
+
+static bool is_pointer_to_start(const struct reloc *reloc, const struct target *t)
+{
+	switch (reloc->type) {
+	case R_X86_64_PC32:
+	case R_X86_64_PC64:
+		return t->delta == -4;		/* lea foo(%rip): foo itself */
+	default:
+		return t->delta == 0;
+	}
+}
+
+int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
+		     struct reference *ref)
+{
+	struct symbol *s;
+
+	(void)d;
+	memset(ref, 0, sizeof(*ref));
+	if (resolve_target(reloc, &ref->t))
+		return -1;
+	switch (ref->t.kind) {
+	case TARGET_STRING:
+		ref->kind = REF_STRING;
+		return 0;
+	case TARGET_SECTION:
+		ref->kind = REF_SECTION;
+		return 0;
+	case TARGET_SYMBOL:
+		break;
+	}
+
+	s = ref->t.sym;
+	ref->sym = s;
+	if (s->shndx == SHN_UNDEF) {
+		ref->kind = REF_EXTERN;
+		return 0;
+	}
+	if (s->type == STT_FUNC) {
+		if (s->status == NEW || s->status == CARRIED || s->parent || force_copy)
+			ref->kind = REF_COPY;
+		else if (s->status == CHANGED)
+			/*
+			 * Calls and jumps go to the new copy.  A pointer to a
+			 * changed function keeps pointing at the original, so that
+			 * comparisons and registrations stay valid; ftrace sends
+			 * calls through it to the new code anyway.
+			 */
+			ref->kind = is_call_reloc(reloc) || !is_pointer_to_start(reloc, &ref->t) ?
+				    REF_COPY : REF_ORIGINAL;
+		else
+			ref->kind = REF_ORIGINAL;
+	} else if (is_compiler_generated_data(s) || !s->twin) {
+		ref->kind = REF_COPY;
+	} else {
+		ref->kind = REF_ORIGINAL;
+	}
+	if (ref->kind == REF_ORIGINAL && !s->twin) {
+		pb_error("%s: %s refers to %s, which has no counterpart in %s",
+			 d->patched->path, reloc->sec->name, s->name, d->orig->path);
+		return -1;
+	}
+	return 0;
+}
+
+int queue_symbol(struct diff *d, struct symbol *sym)
+{
+	if (sym->include)
+		return 0;
+	sym->include = true;
+	if (d->queue_len == d->queue_alloc) {
+		unsigned int n = d->queue_alloc ? d->queue_alloc * 2 : 64;
+		struct symbol **q = realloc(d->queue, n * sizeof(*q));
+
+		if (!q) {
+			pb_error("out of memory");
+			return -1;
+		}
+		d->queue = q;
+		d->queue_alloc = n;
+	}
+	d->queue[d->queue_len++] = sym;
+	return 0;
+}
+
+static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
+			 unsigned long len);
+
+static int include_section(struct diff *d, struct section *sec)
+{
+	if (sec->include)
+		return 0;
+	sec->include = true;
+	return follow_relocs(d, sec, 0, sec->size);
+}
+
+static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
+			 unsigned long len)
+{
+	struct reloc *reloc = sec->nr_relocs ? find_reloc_from(sec, off) : NULL;
+
+	for (; reloc && reloc < sec->relocs + sec->nr_relocs &&
+	       reloc->offset < off + len; reloc++) {
+		struct reference ref;
+
+		if (decide_reference(d, reloc, false, &ref))
+			return -1;
+		if (ref.kind == REF_COPY && queue_symbol(d, ref.sym))
+			return -1;
+		if (ref.kind == REF_SECTION && include_section(d, ref.t.sec))
+			return -1;
+	}
+	return 0;
+}
+
+int include_changes(struct diff *d)
+{
+	struct symbol *sym;
+	unsigned int i;
+
+	for_each_symbol(d->patched, sym, i)
+		if (is_function(sym) && !sym->parent &&
+		    (sym->status == CHANGED || sym->status == NEW || sym->status == CARRIED))
+			if (queue_symbol(d, sym))
+				return -1;
+
+	/* The queue grows while we walk it. */
+	for (i = 0; i < d->queue_len; i++) {
+		sym = d->queue[i];
+		if (sym->child && queue_symbol(d, sym->child))
+			return -1;
+		if (follow_relocs(d, sym->sec, sym->offset, sym->size))
+			return -1;
+	}
+	return 0;
+}
