@@ -743,13 +743,142 @@ struct reloc *elf_add_reloc(struct section *sec, unsigned long offset, unsigned 
 		       sizeof(*sec->relocs)))
 		return NULL;
 	reloc = &sec->relocs[sec->nr_relocs];
-	reloc->sec = sec;
+	reloc->sec = sec->explicit_rela ? sec->base : sec;
 	reloc->offset = offset;
 	reloc->type = type;
 	reloc->sym = sym;
 	reloc->addend = addend;
 	reloc->idx = sec->nr_relocs++;
 	return reloc;
+}
+
+struct section *elf_add_rela_section(struct elf *elf, const char *name, struct section *base,
+				     unsigned long flags)
+{
+	struct section *rela = elf_add_section(elf, name, SHT_RELA, flags, NULL, 0,
+					       sizeof(Elf64_Rela), 8);
+
+	if (!rela)
+		return NULL;
+	rela->explicit_rela = true;
+	rela->base = base;
+	return rela;
+}
+
+static bool is_symtab_part(const struct elf *src, const struct section *sec)
+{
+	size_t shstrndx = 0;
+
+	if (sec->sh.sh_type == SHT_SYMTAB || sec->sh.sh_type == SHT_SYMTAB_SHNDX)
+		return true;
+	if (src->symtab && sec->index == src->symtab->sh.sh_link)
+		return true;
+	return !elf_getshdrstrndx(src->elf, &shstrndx) && sec->index == shstrndx;
+}
+
+struct elf *elf_copy(struct elf *src, const char *path,
+		     bool (*drop)(const struct section *sec, void *arg), void *arg)
+{
+	struct elf *dst = elf_create(path);
+	struct section *sec;
+	struct symbol *sym;
+	unsigned int i, n;
+
+	if (!dst)
+		return NULL;
+	dst->ehdr = src->ehdr;
+
+	for_each_section(src, sec, i) {
+		struct section *copy;
+
+		sec->out = NULL;
+		if (is_symtab_part(src, sec) || (drop && drop(sec, arg)))
+			continue;
+		if (sec->sh.sh_type == SHT_RELA)
+			continue;	/* below, once every base has its copy */
+		copy = elf_add_section(dst, sec->name, sec->sh.sh_type, sec->sh.sh_flags,
+				       sec->data, sec->size, sec->sh.sh_entsize,
+				       sec->sh.sh_addralign);
+		if (!copy)
+			goto fail;
+		copy->sh = sec->sh;
+		copy->sh.sh_name = 0;
+		copy->twin = sec;
+		sec->out = copy;
+	}
+	/* Relocation sections, in their places relative to the others. */
+	for_each_section(src, sec, i) {
+		struct section *rela;
+
+		if (sec->sh.sh_type != SHT_RELA || (drop && drop(sec, arg)) ||
+		    !sec->base || !sec->base->out)
+			continue;
+		rela = elf_add_rela_section(dst, sec->name, sec->base->out, sec->sh.sh_flags);
+		if (!rela)
+			goto fail;
+		rela->twin = sec;
+		sec->out = rela;
+	}
+	/* Put every copy back in the order of the input file. */
+	n = 1;
+	for_each_section(src, sec, i)
+		if (sec->out)
+			dst->sections[n++] = sec->out;
+	for (i = 1; i < n; i++)
+		dst->sections[i]->index = i;
+	for_each_section(src, sec, i)
+		if (sec->out && sec->sh.sh_link && sec->sh.sh_type != SHT_RELA) {
+			struct section *l = find_section_by_index(src, sec->sh.sh_link);
+
+			if (l && l->out)
+				sec->out->link = l->out;
+		}
+
+	for_each_symbol(src, sym, i) {
+		struct symbol *copy;
+
+		sym->out = NULL;
+		if (sym->sec && !sym->sec->out)
+			continue;
+		if (sym->sec)
+			copy = elf_add_symbol(dst, sym->name, sym->bind, sym->type, sym->other,
+					      sym->sec->out, sym->offset, sym->size);
+		else {
+			copy = elf_add_special_symbol(dst, sym->name, sym->bind, sym->type,
+						      sym->shndx);
+			if (copy) {
+				copy->offset = sym->offset;
+				copy->size = sym->size;
+				copy->other = sym->other;
+			}
+		}
+		if (!copy)
+			goto fail;
+		copy->twin = sym;
+		sym->out = copy;
+	}
+
+	for_each_section(src, sec, i) {
+		struct section *rela = sec->rela ? sec->rela->out : NULL;
+		struct reloc *reloc;
+
+		if (!sec->out || !sec->nr_relocs || !rela)
+			continue;
+		for_each_reloc(sec, reloc) {
+			if (!reloc->sym->out) {
+				pb_error("%s: section %s: relocation at 0x%lx refers to %s, which is being removed",
+					 src->path, sec->name, reloc->offset, reloc->sym->name);
+				goto fail;
+			}
+			if (!elf_add_reloc(rela, reloc->offset, reloc->type, reloc->sym->out,
+					   reloc->addend))
+				goto fail;
+		}
+	}
+	return dst;
+fail:
+	elf_close(dst);
+	return NULL;
 }
 
 /* ---- writing ---------------------------------------------------------- */
@@ -837,6 +966,8 @@ static int fill_scn(struct elf *elf, Elf_Scn *scn, struct section *sec, Elf_Type
 	if (!gelf_getshdr(scn, &sh))
 		return write_fail(elf, sec->name);
 	sh = sec->sh;
+	if (sec->link)
+		sh.sh_link = sec->link->index;
 	sh.sh_size = sec->size;
 	sh.sh_offset = 0;
 	sh.sh_addr = 0;
@@ -879,7 +1010,7 @@ int elf_write(struct elf *elf)
 		struct section *base = elf->sections[i];
 		char *name;
 
-		if (!base->nr_relocs)
+		if (!base->nr_relocs || base->explicit_rela)
 			continue;
 		elf_sort_relocs(base);
 		if (asprintf(&name, ".rela%s", base->name) < 0)
@@ -963,17 +1094,29 @@ int elf_write(struct elf *elf)
 
 	/* Relocation contents now that symbol indices are final. */
 	for (i = 1; i < elf->nr_sections; i++) {
-		struct section *rela = elf->sections[i];
+		struct section *rela = elf->sections[i], *holder;
 		Elf64_Rela *r;
 		unsigned int j;
 
-		if (!rela->rela_owned || rela->sh.sh_type != SHT_RELA)
+		if (rela->sh.sh_type != SHT_RELA || !(rela->rela_owned || rela->explicit_rela))
 			continue;
+		/* Generated sections take the base's relocs; explicit ones hold their own. */
+		holder = rela->explicit_rela ? rela : rela->base;
+		if (rela->explicit_rela) {
+			elf_sort_relocs(rela);
+			if (rela->data_owned)
+				free(rela->data);
+			rela->size = (size_t)rela->nr_relocs * sizeof(Elf64_Rela);
+			rela->data = xcalloc(rela->nr_relocs, sizeof(Elf64_Rela));
+			if (!rela->data)
+				goto out;
+			rela->data_owned = true;
+		}
 		r = (Elf64_Rela *)rela->data;
 		rela->sh.sh_link = symtab->index;
 		rela->sh.sh_info = rela->base->index;
-		for (j = 0; j < rela->base->nr_relocs; j++) {
-			struct reloc *reloc = &rela->base->relocs[j];
+		for (j = 0; j < holder->nr_relocs; j++) {
+			struct reloc *reloc = &holder->relocs[j];
 
 			r[j].r_offset = reloc->offset;
 			r[j].r_info = ELF64_R_INFO(reloc->sym->index, reloc->type);

@@ -57,8 +57,10 @@ struct section {
 	struct reloc *relocs;
 	unsigned int nr_relocs, alloc_relocs;
 	struct section *rela;		/* read: the SHT_RELA section for it */
-	struct section *base;		/* read, SHT_RELA only: what it relocates */
+	struct section *base;		/* SHT_RELA only: what it relocates */
 	bool rela_owned;		/* SHT_RELA generated from relocs on write */
+	bool explicit_rela;		/* SHT_RELA holding its own relocs (see below) */
+	struct section *link;		/* written as sh_link, when set */
 
 	struct symbol *secsym;		/* its STT_SECTION symbol, if any */
 	struct symbol **syms;		/* other symbols in it, by offset */
@@ -175,6 +177,26 @@ struct symbol *elf_add_special_symbol(struct elf *elf, const char *name, unsigne
 				      unsigned char type, unsigned int shndx);
 struct reloc *elf_add_reloc(struct section *sec, unsigned long offset, unsigned int type,
 			    struct symbol *sym, long addend);
+/*
+ * An SHT_RELA section of a given name and flags (".klp.rela.vmlinux.text.foo")
+ * that relocates @base.  Its relocations are added with elf_add_reloc() on
+ * the returned section and are stored there, not on @base; elf_write()
+ * emits it in place instead of generating a ".rela<name>" for it.
+ */
+struct section *elf_add_rela_section(struct elf *elf, const char *name, struct section *base,
+				     unsigned long flags);
+
+/*
+ * A writable copy of an object read with elf_open(), to be changed and
+ * written to @path.  Sections keep their order and relocation sections
+ * their names; symbols keep their order, so a valid input keeps its symbol
+ * indices.  Sections for which @drop returns true are left out with their
+ * symbols; a kept relocation that refers to one of those is an error.
+ * src->sections[i]->out and src->symbols[i]->out point at the copies.
+ */
+struct elf *elf_copy(struct elf *src, const char *path,
+		     bool (*drop)(const struct section *sec, void *arg), void *arg);
+
 /* Re-sort a section's relocations by offset after adding some. */
 void elf_sort_relocs(struct section *sec);
 /* Recompute sec->syms after symbols were added (the writer does this itself). */
