@@ -19,7 +19,7 @@ CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -Wno-missing-field-initializers
 ALL_CFLAGS = $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -DPB_VERSION='"$(VERSION)"' \
 	     -Icreate-diff-object $(CFLAGS)
-LDLIBS = -lelf
+LDLIBS = -ldwarf -lelf
 
 # The tests run sanitized copies of the tools, built apart from the
 # ones 'make' builds in place.
@@ -35,6 +35,7 @@ CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/include.c \
 	   create-diff-object/output.c \
 	   create-diff-object/special.c \
+	   create-diff-object/dwarf-types.c \
 	   create-diff-object/report.c
 OBJFACTS_SRCS = $(ELF_SRCS) test/unit/objfacts.c
 

@@ -39,9 +39,18 @@ static struct symbol *symbol_at(const struct section *sec, long off)
 
 int resolve_target(const struct reloc *reloc, struct target *t)
 {
+	static const int data_bias[] = { 0 };
 	struct symbol *sym = reloc->sym;
 	struct section *sec = sym->sec;
 	bool pcrel = is_pc_relative(reloc->type);
+	/*
+	 * In code, a PC-relative field sits inside an instruction: its addend is
+	 * biased by the bytes up to the instruction's end.  In data (".long
+	 * target - .") the addend is the target offset itself.
+	 */
+	bool in_code = pcrel && is_text_section(reloc->sec);
+	const int *bias = in_code ? pcrel_bias : data_bias;
+	unsigned int nr_bias = in_code ? sizeof(pcrel_bias) / sizeof(pcrel_bias[0]) : 1;
 	unsigned int i;
 
 	memset(t, 0, sizeof(*t));
@@ -53,7 +62,7 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 	}
 
 	if (is_string_section(sec) && sec->sh.sh_entsize <= 1 && sec->data) {
-		long off = reloc->addend + (pcrel ? 4 : 0);
+		long off = reloc->addend + bias[0];
 		unsigned long start, end;
 
 		if (off < 0 || (unsigned long)off >= sec->size) {
@@ -76,25 +85,14 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 		return 0;
 	}
 
-	if (!pcrel) {
-		struct symbol *s = symbol_at(sec, reloc->addend);
+	for (i = 0; i < nr_bias; i++) {
+		struct symbol *s = symbol_at(sec, reloc->addend + bias[i]);
 
 		if (s) {
 			t->kind = TARGET_SYMBOL;
 			t->sym = s;
 			t->delta = reloc->addend - (long)s->offset;
 			return 0;
-		}
-	} else {
-		for (i = 0; i < sizeof(pcrel_bias) / sizeof(pcrel_bias[0]); i++) {
-			struct symbol *s = symbol_at(sec, reloc->addend + pcrel_bias[i]);
-
-			if (s) {
-				t->kind = TARGET_SYMBOL;
-				t->sym = s;
-				t->delta = reloc->addend - (long)s->offset;
-				return 0;
-			}
 		}
 	}
 	t->kind = TARGET_SECTION;
@@ -347,7 +345,8 @@ static void compare_data(struct diff *d)
 		if (!is_data(o) || !o->twin || !is_data(o->twin))
 			continue;
 		if (is_special_section(o->sec) || is_ignored_section(o->sec) ||
-		    is_string_section(o->sec) || is_compiler_generated_data(o))
+		    is_string_section(o->sec) || is_compiler_generated_data(o) ||
+		    is_copied_data_section(o->sec))
 			continue;
 		compare_symbol(d, o, &diff);
 		if (!diff.differs)

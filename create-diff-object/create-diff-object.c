@@ -15,6 +15,7 @@
 
 #include "diff.h"
 #include "output.h"
+#include "special.h"
 
 #ifndef PB_VERSION
 #define PB_VERSION "0.1"
@@ -32,6 +33,10 @@ static void usage(FILE *f)
 		"\n"
 		"  -e, --explain        say why each function is in the output\n"
 		"  -n, --objname NAME   the object's owner: vmlinux or a module name\n"
+		"  -k, --vmlinux FILE   the target kernel (DWARF for entry sizes, symbols)\n"
+		"  -s, --entry-size STRUCT=BYTES\n"
+		"                       size of a special-section entry type, for kernels\n"
+		"                       without debug info (e.g. bug_entry=12)\n"
 		"  -v, --verbose        report how symbols were paired\n"
 		"  -h, --help           show this help\n"
 		"  -V, --version        show the version\n"
@@ -82,6 +87,28 @@ static void report_pairing(const struct diff *d)
 			fprintf(stderr, "%s: only in the patched object\n", sym->name);
 }
 
+/* --entry-size STRUCT=BYTES */
+static int add_entry_size(struct diff *d, char *arg)
+{
+	char *eq = strchr(arg, '='), *end;
+	struct entry_size *grown;
+	long size;
+
+	size = eq ? strtol(eq + 1, &end, 0) : 0;
+	if (!eq || eq == arg || *end || size <= 0 || size > 4096) {
+		pb_error("--entry-size takes STRUCT=BYTES, e.g. bug_entry=12 (got '%s')", arg);
+		return -1;
+	}
+	grown = realloc(d->entry_sizes, (d->nr_entry_sizes + 1) * sizeof(*grown));
+	if (!grown)
+		return -1;
+	*eq = '\0';
+	d->entry_sizes = grown;
+	d->entry_sizes[d->nr_entry_sizes].type = arg;
+	d->entry_sizes[d->nr_entry_sizes++].size = size;
+	return 0;
+}
+
 static bool anything_to_patch(const struct diff *d)
 {
 	struct symbol *sym;
@@ -98,6 +125,8 @@ int main(int argc, char **argv)
 	static const struct option options[] = {
 		{ "explain", no_argument, NULL, 'e' },
 		{ "objname", required_argument, NULL, 'n' },
+		{ "vmlinux", required_argument, NULL, 'k' },
+		{ "entry-size", required_argument, NULL, 's' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -107,13 +136,20 @@ int main(int argc, char **argv)
 	int opt, status = EXIT_ERROR;
 
 	pb_progname = "create-diff-object";
-	while ((opt = getopt_long(argc, argv, "en:vhV", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "en:k:s:vhV", options, NULL)) != -1) {
 		switch (opt) {
 		case 'e':
 			d.explain = true;
 			break;
 		case 'n':
 			d.objname = optarg;
+			break;
+		case 'k':
+			d.vmlinux = optarg;
+			break;
+		case 's':
+			if (add_entry_size(&d, optarg))
+				goto out;
 			break;
 		case 'v':
 			d.verbose = true;
@@ -126,12 +162,12 @@ int main(int argc, char **argv)
 			return EXIT_OUTPUT;
 		default:
 			usage(stderr);
-			return EXIT_ERROR;
+			goto out;
 		}
 	}
 	if (argc - optind != 3) {
 		pb_error("expected ORIG.o PATCHED.o OUTPUT.o (see --help)");
-		return EXIT_ERROR;
+		goto out;
 	}
 
 	d.orig = elf_open(argv[optind], ELF_OPEN_RELOCATABLE);
@@ -158,9 +194,19 @@ int main(int argc, char **argv)
 	}
 	if (include_changes(&d) || build_output(&d, argv[optind + 2]))
 		goto out;
+	/* Filtering special sections can find more reasons to refuse. */
+	if (d.nr_refusals) {
+		print_refusals(&d);
+		status = EXIT_UNSAFE;
+		goto out;
+	}
+	if (elf_write(d.out))
+		goto out;
 	print_report(&d, stdout);
 	status = fflush(stdout) ? EXIT_ERROR : EXIT_OUTPUT;
 out:
+	free_special(&d);
+	free(d.entry_sizes);
 	free_string_pools(&d);
 	free_reasons(&d);
 	free(d.queue);

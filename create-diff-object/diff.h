@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "dwarf-types.h"
 #include "elf-model.h"
 
 /* Exit statuses: the command-line contract. */
@@ -35,11 +36,24 @@ struct reason {
 	char *text;
 };
 
+struct entry_size {
+	const char *type;		/* struct name, e.g. "bug_entry" */
+	long size;
+};
+
 struct diff {
 	struct elf *orig, *patched, *out;
 	const char *objname;		/* --objname, or NULL */
+	const char *vmlinux;		/* --vmlinux, or NULL */
 	bool explain;
 	bool verbose;
+
+	/* Entry sizes: --entry-size first, then DWARF. */
+	struct entry_size *entry_sizes;
+	unsigned int nr_entry_sizes;
+	struct type_table object_types, target_types;
+	bool types_loaded, object_types_failed;
+	bool target_types_loaded, target_types_failed;
 
 	struct reason *explanations, **explanations_tail;
 	struct reason *refusals, **refusals_tail;
@@ -92,14 +106,19 @@ bool is_call_reloc(const struct reloc *reloc);
 int include_changes(struct diff *d);
 int queue_symbol(struct diff *d, struct symbol *sym);
 
-/* output.c */
+/* output.c: build the output in memory; elf_write(d->out) writes it. */
 int build_output(struct diff *d, const char *path);
 struct symbol *output_symbol_for(struct diff *d, struct symbol *psym);
 
-/* special.c */
-int filter_special_sections(struct diff *d);
+/* special.c (see special.h) */
 bool is_special_section(const struct section *sec);
 bool is_ignored_section(const struct section *sec);
+bool is_copied_data_section(const struct section *sec);
+int filter_special_sections(struct diff *d);
+void free_special(struct diff *d);
+
+/* Which binary defines @sym: "vmlinux", a module name, or NULL if unknown. */
+const char *symbol_owner(struct diff *d, const struct symbol *sym);
 
 /* report.c */
 void explain(struct diff *d, struct symbol *sym, const char *fmt, ...)

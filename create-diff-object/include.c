@@ -13,10 +13,13 @@
 
 static bool is_pointer_to_start(const struct reloc *reloc, const struct target *t)
 {
+	bool in_code = is_text_section(reloc->sec);
+
 	switch (reloc->type) {
 	case R_X86_64_PC32:
 	case R_X86_64_PC64:
-		return t->delta == -4;		/* lea foo(%rip): foo itself */
+		/* lea foo(%rip): the addend carries the instruction bias. */
+		return t->delta == (in_code ? -4 : 0);
 	default:
 		return t->delta == 0;
 	}
@@ -62,7 +65,8 @@ int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
 				    REF_COPY : REF_ORIGINAL;
 		else
 			ref->kind = REF_ORIGINAL;
-	} else if (is_compiler_generated_data(s) || !s->twin) {
+	} else if (is_compiler_generated_data(s) || !s->twin ||
+		   (s->sec && is_copied_data_section(s->sec))) {
 		ref->kind = REF_COPY;
 	} else {
 		ref->kind = REF_ORIGINAL;
@@ -145,4 +149,17 @@ int include_changes(struct diff *d)
 			return -1;
 	}
 	return 0;
+}
+
+/*
+ * Which binary defines @sym.  Symbols the original object defines belong to
+ * the object's own binary; for undefined ones only lookup knows.
+ */
+const char *symbol_owner(struct diff *d, const struct symbol *sym)
+{
+	if (sym->shndx != SHN_UNDEF)
+		return d->objname;
+	if (!d->objname || !strcmp(d->objname, "vmlinux"))
+		return "vmlinux";	/* vmlinux code links only against vmlinux */
+	return NULL;
 }

@@ -323,5 +323,5 @@ int build_output(struct diff *d, const char *path)
 	/* Declare a non-executable stack, as every compiled object does. */
 	if (!elf_add_section(d->out, ".note.GNU-stack", SHT_PROGBITS, 0, NULL, 0, 0, 1))
 		return -1;
-	return elf_write(d->out);
+	return 0;
 }

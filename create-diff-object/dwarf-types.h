@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Facts about struct and union types from DWARF (libdwarf): their size and
+ * member offsets, and where they are declared.  The differ uses them for
+ * the entry sizes of special sections (from the target kernel) and to
+ * refuse patches that change the layout of a type the kernel already uses.
+ */
+#ifndef PB_DWARF_TYPES_H
+#define PB_DWARF_TYPES_H
+
+#include <stdbool.h>
+
+#include "hash.h"
+
+struct type_member {
+	char *name;			/* "" for an anonymous member */
+	unsigned long offset;
+	unsigned long size;		/* 0 when unknown */
+};
+
+struct type_info {
+	struct hnode node;
+	char *name;
+	bool is_union;
+	unsigned long size;
+	struct type_member *members;
+	unsigned int nr_members;
+	char *decl_file;		/* NULL when unknown */
+	unsigned long decl_line;
+};
+
+struct type_table {
+	struct htable types;
+	unsigned int count;
+	bool has_dwarf;			/* the file had debug info at all */
+};
+
+/*
+ * Read the named struct/union definitions of @path.  With @wanted, only
+ * those names are kept and reading stops once all are found (a vmlinux has
+ * thousands of compilation units).  Returns 0 also when the file has no
+ * DWARF (t->has_dwarf is then false); -1 on a real error.
+ */
+int load_types(const char *path, struct type_table *t, const char *const *wanted,
+	       unsigned int nr_wanted);
+struct type_info *find_type(const struct type_table *t, const char *name);
+void free_types(struct type_table *t);
+
+#endif
