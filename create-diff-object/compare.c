@@ -158,6 +158,7 @@ static void note(struct difference *diff, const char *fmt, ...)
 }
 
 static bool same_section_contents(struct diff *d, struct section *o, struct section *p);
+static bool same_symbol_contents(struct diff *d, struct symbol *o, struct symbol *p);
 
 static bool same_target(struct diff *d, const struct target *o, const struct target *p)
 {
@@ -165,6 +166,12 @@ static bool same_target(struct diff *d, const struct target *o, const struct tar
 		return false;
 	switch (o->kind) {
 	case TARGET_SYMBOL:
+		/*
+		 * Compiler-invented tables (switch lookup tables, __func__) are
+		 * carried by the code that uses them: their contents count.
+		 */
+		if (o->sym->twin == p->sym && is_compiler_generated_data(o->sym))
+			return same_symbol_contents(d, o->sym, p->sym);
 		if (o->sym->twin == p->sym)
 			return true;
 		/* Two undefined references by the same name are the same. */
@@ -264,6 +271,14 @@ static bool same_section_contents(struct diff *d, struct section *o, struct sect
 	o->status = 1;
 	compare_range(d, o, 0, o->size, p, 0, p->size, &diff);
 	o->status = diff.differs ? -1 : 1;
+	return !diff.differs;
+}
+
+static bool same_symbol_contents(struct diff *d, struct symbol *o, struct symbol *p)
+{
+	struct difference diff;
+
+	compare_range(d, o->sec, o->offset, o->size, p->sec, p->offset, p->size, &diff);
 	return !diff.differs;
 }
 

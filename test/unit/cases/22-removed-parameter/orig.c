@@ -1,0 +1,31 @@
+/*
+ * A static function loses a parameter it never used correctly; both it and
+ * its callers change.
+ */
+#define noinline	__attribute__((__noinline__))
+
+extern int printk(const char *fmt, ...);
+
+struct sock {
+	int sk_state;
+	unsigned int sk_rcvbuf;
+	unsigned int sk_sndbuf;
+	unsigned int sk_flags;
+};
+
+static noinline void sk_set_buffers(struct sock *sk, unsigned int rcv, unsigned int snd)
+{
+	sk->sk_rcvbuf = rcv;
+	sk->sk_sndbuf = snd;
+	printk("sock %p: buffers %u/%u\n", sk, rcv, snd);
+}
+
+void tcp_init_buffers(struct sock *sk, unsigned int size)
+{
+	sk_set_buffers(sk, size, size / 2);
+}
+
+void udp_init_buffers(struct sock *sk, unsigned int size)
+{
+	sk_set_buffers(sk, size * 2, size);
+}

@@ -1,0 +1,8 @@
+/*
+ * The fix drops a global tunable and the code that used it.  The running
+ * kernel's variable simply stays unused: patchable.
+ */
+int vmscan_swappiness(int base, int pressure)
+{
+	return base;
+}
