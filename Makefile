@@ -36,6 +36,7 @@ CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/output.c \
 	   create-diff-object/special.c \
 	   create-diff-object/dwarf-types.c \
+	   create-diff-object/checks.c \
 	   create-diff-object/report.c
 OBJFACTS_SRCS = $(ELF_SRCS) test/unit/objfacts.c
 

@@ -307,6 +307,12 @@ static void mark_changed(struct diff *d, struct symbol *p, const char *why)
 	explain(d, p, "%s", why);
 }
 
+/* __init and __exit code: run once (or never, when built in) and freed. */
+bool is_init_section(const struct section *sec)
+{
+	return !strncmp(sec->name, ".init.", 6) || !strncmp(sec->name, ".exit.", 6);
+}
+
 static void compare_functions(struct diff *d)
 {
 	struct symbol *o, *p;
@@ -321,8 +327,14 @@ static void compare_functions(struct diff *d)
 		if (!diff.differs)
 			continue;
 		p = o->twin;
+		if (is_init_section(o->sec) || is_init_section(p->sec)) {
+			/* Nothing to redirect: the running kernel freed this code. */
+			if (!d->init_changed)
+				d->init_changed = o;
+			continue;
+		}
 		if (p->parent) {
-			char why[320];
+			char why[640];
 
 			/* A .cold part is carried with its parent, never patched alone. */
 			snprintf(why, sizeof(why), "parent of changed cold part %s: %s",
@@ -334,11 +346,11 @@ static void compare_functions(struct diff *d)
 	}
 
 	for_each_symbol(d->patched, p, i) {
-		if (!is_function(p) || p->twin)
+		if (!is_function(p) || p->twin || is_init_section(p->sec))
 			continue;
 		p->status = NEW;
 		if (p->parent) {
-			char why[320];
+			char why[640];
 
 			snprintf(why, sizeof(why), "parent of new cold part %s", p->name);
 			if (p->parent->twin)
@@ -348,6 +360,8 @@ static void compare_functions(struct diff *d)
 		explain(d, p, "new function");
 	}
 }
+
+static void replace_read_only(struct diff *d, struct symbol *o, const char *what);
 
 static void compare_data(struct diff *d)
 {
@@ -361,12 +375,16 @@ static void compare_data(struct diff *d)
 			continue;
 		if (is_special_section(o->sec) || is_ignored_section(o->sec) ||
 		    is_string_section(o->sec) || is_compiler_generated_data(o) ||
-		    is_copied_data_section(o->sec))
+		    is_copied_data_section(o->sec) || is_init_section(o->sec))
 			continue;
 		compare_symbol(d, o, &diff);
 		if (!diff.differs)
 			continue;
 		o->twin->status = o->status = CHANGED;
+		if (!(o->sec->sh.sh_flags & SHF_WRITE) && !(o->twin->sec->sh.sh_flags & SHF_WRITE)) {
+			replace_read_only(d, o, diff.what);
+			continue;
+		}
 		if (o->size != o->twin->size)
 			refuse(d, o->twin, "data %s: %s; existing data cannot change size",
 			       o->name, diff.what);
@@ -418,6 +436,41 @@ static void find_users(struct diff *d, struct symbol *func, struct symbol ***use
 }
 
 /*
+ * Read-only data nobody can have modified: a new copy goes in the module and
+ * every function of this object that uses it is patched to use the copy.  A
+ * global table may be used by other objects too, which would keep the old
+ * one; that is refused.
+ */
+static void replace_read_only(struct diff *d, struct symbol *o, const char *what)
+{
+	struct symbol *p = o->twin, **users;
+	struct section *data_user;
+	unsigned int nr, j;
+
+	if (o->bind != STB_LOCAL) {
+		refuse(d, p, "read-only data %s changed (%s), and it is global: code in other objects would keep using the old copy",
+		       o->name, what);
+		return;
+	}
+	find_users(d, p, &users, &nr, &data_user);
+	if (data_user) {
+		refuse(d, p, "read-only data %s changed (%s), and %s refers to it: that reference cannot be redirected",
+		       o->name, what, data_user->name);
+		free(users);
+		return;
+	}
+	for (j = 0; j < nr; j++) {
+		char why[640];
+
+		snprintf(why, sizeof(why), "uses %s, read-only data whose contents changed (%s): it uses a new copy",
+			 o->name, what);
+		if (users[j]->twin && !is_init_section(users[j]->sec))
+			mark_changed(d, users[j], why);
+	}
+	free(users);
+}
+
+/*
  * A changed function without an ftrace call cannot be redirected.  If every
  * function that calls it is traced, patch those callers instead and let them
  * call a new copy of it.
@@ -435,8 +488,9 @@ static void reach_untraced(struct diff *d)
 			struct section *data_user;
 			unsigned int nr, j;
 
+			/* What ftrace redirects is the running kernel's copy. */
 			if (!is_function(p) || p->parent || p->status != CHANGED ||
-			    has_fentry_call(p))
+			    has_fentry_call(p->twin ? p->twin : p))
 				continue;
 			p->status = CARRIED;
 			if (p->twin)
@@ -449,7 +503,7 @@ static void reach_untraced(struct diff *d)
 				refuse(d, p, "function %s changed but has no ftrace call (notrace) and no traced caller in this object reaches it",
 				       p->twin ? p->twin->name : p->name);
 			for (j = 0; j < nr; j++) {
-				char why[320];
+				char why[640];
 
 				snprintf(why, sizeof(why),
 					 "calls %s, which changed but has no ftrace call: it calls a new copy",

@@ -180,7 +180,7 @@ int main(int argc, char **argv)
 		goto out;
 	if (d.verbose)
 		report_pairing(&d);
-	if (compare_objects(&d))
+	if (compare_objects(&d) || check_safety(&d))
 		goto out;
 	if (d.nr_refusals) {
 		print_refusals(&d);

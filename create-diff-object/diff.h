@@ -59,6 +59,8 @@ struct diff {
 	struct reason *refusals, **refusals_tail;
 	unsigned int nr_refusals;
 
+	struct symbol *init_changed;	/* first changed __init/__exit function */
+
 	/* Work list of patched symbols to include. */
 	struct symbol **queue;
 	unsigned int queue_len, queue_alloc;
@@ -100,6 +102,10 @@ void find_cold_children(struct elf *elf);
 int resolve_target(const struct reloc *reloc, struct target *t);
 int compare_objects(struct diff *d);
 bool has_fentry_call(const struct symbol *func);
+bool is_init_section(const struct section *sec);
+
+/* checks.c: refusals that need DWARF or the whole picture */
+int check_safety(struct diff *d);
 bool is_call_reloc(const struct reloc *reloc);
 
 /* include.c */

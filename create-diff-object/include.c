@@ -65,8 +65,9 @@ int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
 				    REF_COPY : REF_ORIGINAL;
 		else
 			ref->kind = REF_ORIGINAL;
-	} else if (is_compiler_generated_data(s) || !s->twin ||
+	} else if (is_compiler_generated_data(s) || !s->twin || s->status == CHANGED ||
 		   (s->sec && is_copied_data_section(s->sec))) {
+		/* New, compiler-invented, replaced read-only, or descriptor data. */
 		ref->kind = REF_COPY;
 	} else {
 		ref->kind = REF_ORIGINAL;

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Safety checks that look beyond single symbols: type layouts from DWARF,
+ * and changes confined to code the running kernel no longer has.
+ */
+#include <string.h>
+
+#include "diff.h"
+
+static const char *where(const struct type_info *t, char *buf, size_t len)
+{
+	if (!t->decl_file)
+		return "unknown location";
+	snprintf(buf, len, "%s:%lu", t->decl_file, t->decl_line);
+	return buf;
+}
+
+/*
+ * A struct or union the original code uses whose size or member offsets
+ * changed: the running kernel's instances keep the old layout, so new code
+ * would read and write the wrong bytes.
+ */
+static void compare_layout(struct diff *d, const struct type_info *o, const struct type_info *p)
+{
+	const char *kind = o->is_union ? "union" : "struct";
+	char loc[512];
+	unsigned int i, j;
+
+	if (o->size != p->size) {
+		refuse(d, NULL, "%s %s (%s) changed size from %lu to %lu bytes; the running kernel's instances keep the old layout",
+		       kind, o->name, where(p, loc, sizeof(loc)), o->size, p->size);
+		return;
+	}
+	for (i = 0; i < o->nr_members; i++) {
+		const struct type_member *om = &o->members[i];
+
+		if (!*om->name)
+			continue;
+		for (j = 0; j < p->nr_members; j++)
+			if (!strcmp(om->name, p->members[j].name))
+				break;
+		if (j == p->nr_members) {
+			refuse(d, NULL, "%s %s (%s): member %s was removed; the running kernel's instances keep the old layout",
+			       kind, o->name, where(p, loc, sizeof(loc)), om->name);
+			return;
+		}
+		if (p->members[j].offset != om->offset) {
+			refuse(d, NULL, "%s %s (%s): member %s moved from offset %lu to %lu; the running kernel's instances keep the old layout",
+			       kind, o->name, where(p, loc, sizeof(loc)), om->name, om->offset,
+			       p->members[j].offset);
+			return;
+		}
+	}
+	for (j = 0; j < p->nr_members; j++) {
+		const struct type_member *pm = &p->members[j];
+
+		if (!*pm->name)
+			continue;
+		for (i = 0; i < o->nr_members; i++)
+			if (!strcmp(pm->name, o->members[i].name))
+				break;
+		if (i == o->nr_members) {
+			refuse(d, NULL, "%s %s (%s): member %s was added at offset %lu; the running kernel's instances do not have it",
+			       kind, o->name, where(p, loc, sizeof(loc)), pm->name, pm->offset);
+			return;
+		}
+	}
+}
+
+static int check_layouts(struct diff *d)
+{
+	struct type_table orig;
+	unsigned int b;
+	int ret = 0;
+
+	if (!d->types_loaded) {
+		d->types_loaded = true;
+		if (load_types(d->patched->path, &d->object_types, NULL, 0))
+			d->object_types_failed = true;
+	}
+	if (d->object_types_failed)
+		return -1;
+	if (!d->object_types.has_dwarf)
+		return 0;	/* built without debug info: nothing to compare */
+	if (load_types(d->orig->path, &orig, NULL, 0)) {
+		free_types(&orig);
+		return -1;
+	}
+	for (b = 0; orig.types.buckets && b < (1U << orig.types.bits); b++) {
+		struct hnode *node;
+
+		for (node = orig.types.buckets[b]; node; node = node->next) {
+			struct type_info *o = container_of(node, struct type_info, node);
+			struct type_info *p = find_type(&d->object_types, o->name);
+
+			if (p)
+				compare_layout(d, o, p);
+		}
+	}
+	free_types(&orig);
+	return ret;
+}
+
+static bool has_patchable_change(const struct diff *d)
+{
+	struct symbol *sym;
+	unsigned int i;
+
+	for_each_symbol(d->patched, sym, i)
+		if (is_function(sym) && (sym->status == CHANGED || sym->status == NEW))
+			return true;
+	return false;
+}
+
+int check_safety(struct diff *d)
+{
+	bool patchable = has_patchable_change(d);
+
+	if (d->init_changed && !patchable)
+		refuse(d, d->init_changed->twin,
+		       "only __init/__exit code changed (%s in %s): the running kernel already ran and freed it, so there is nothing to patch",
+		       d->init_changed->name, d->init_changed->sec->name);
+	else if (d->init_changed)
+		pb_warn("%s: %s in %s changed: __init/__exit code cannot be patched; that part of the change is not applied",
+			d->patched->path, d->init_changed->name, d->init_changed->sec->name);
+
+	/* Layouts matter only when there is code to patch. */
+	if (patchable || d->nr_refusals)
+		return check_layouts(d);
+	return 0;
+}
