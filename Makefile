@@ -28,6 +28,7 @@ SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
 
 ELF_SRCS = create-diff-object/elf-model.c create-diff-object/hash.c
+LOOKUP_LIB_SRCS = lookup/lookup.c lookup/block.c lookup/exports.c
 CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/create-diff-object.c \
 	   create-diff-object/correlate.c \
@@ -37,10 +38,12 @@ CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/special.c \
 	   create-diff-object/dwarf-types.c \
 	   create-diff-object/checks.c \
+	   create-diff-object/klp.c \
+	   $(LOOKUP_LIB_SRCS) \
 	   create-diff-object/report.c
 OBJFACTS_SRCS = $(ELF_SRCS) test/unit/objfacts.c
 
-HEADERS = $(wildcard create-diff-object/*.h)
+HEADERS = $(wildcard create-diff-object/*.h lookup/*.h)
 
 TOOLS = create-diff-object/create-diff-object
 TEST_TOOLS = test/unit/objfacts

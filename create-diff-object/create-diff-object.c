@@ -17,6 +17,10 @@
 #include "output.h"
 #include "special.h"
 
+#include "../lookup/lookup.h"
+
+#define MAX_MODULES 64
+
 #ifndef PB_VERSION
 #define PB_VERSION "0.1"
 #endif
@@ -34,6 +38,9 @@ static void usage(FILE *f)
 		"  -e, --explain        say why each function is in the output\n"
 		"  -n, --objname NAME   the object's owner: vmlinux or a module name\n"
 		"  -k, --vmlinux FILE   the target kernel (DWARF for entry sizes, symbols)\n"
+		"  -y, --symvers FILE   the target's Module.symvers (exports and CRCs)\n"
+		"  -m, --module KO      a module of the target whose symbols the patch uses\n"
+		"                       (the object's own module, for --objname NAME)\n"
 		"  -s, --entry-size STRUCT=BYTES\n"
 		"                       size of a special-section entry type, for kernels\n"
 		"                       without debug info (e.g. bug_entry=12)\n"
@@ -127,16 +134,20 @@ int main(int argc, char **argv)
 		{ "objname", required_argument, NULL, 'n' },
 		{ "vmlinux", required_argument, NULL, 'k' },
 		{ "entry-size", required_argument, NULL, 's' },
+		{ "symvers", required_argument, NULL, 'y' },
+		{ "module", required_argument, NULL, 'm' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *symvers = NULL, *modules[MAX_MODULES];
+	unsigned int nr_modules = 0, i;
 	struct diff d = {0};
 	int opt, status = EXIT_ERROR;
 
 	pb_progname = "create-diff-object";
-	while ((opt = getopt_long(argc, argv, "en:k:s:vhV", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "en:k:s:y:m:vhV", options, NULL)) != -1) {
 		switch (opt) {
 		case 'e':
 			d.explain = true;
@@ -150,6 +161,17 @@ int main(int argc, char **argv)
 		case 's':
 			if (add_entry_size(&d, optarg))
 				goto out;
+			break;
+		case 'y':
+			symvers = optarg;
+			break;
+		case 'm':
+			if (nr_modules < MAX_MODULES)
+				modules[nr_modules++] = optarg;
+			else {
+				pb_error("at most %d --module options", MAX_MODULES);
+				goto out;
+			}
 			break;
 		case 'v':
 			d.verbose = true;
@@ -168,6 +190,15 @@ int main(int argc, char **argv)
 	if (argc - optind != 3) {
 		pb_error("expected ORIG.o PATCHED.o OUTPUT.o (see --help)");
 		goto out;
+	}
+
+	if (d.vmlinux || symvers || nr_modules) {
+		d.lookup = lookup_open(d.vmlinux, symvers);
+		if (!d.lookup)
+			goto out;
+		for (i = 0; i < nr_modules; i++)
+			if (lookup_add_module(d.lookup, modules[i]))
+				goto out;
 	}
 
 	d.orig = elf_open(argv[optind], ELF_OPEN_RELOCATABLE);
@@ -205,6 +236,8 @@ int main(int argc, char **argv)
 	print_report(&d, stdout);
 	status = fflush(stdout) ? EXIT_ERROR : EXIT_OUTPUT;
 out:
+	if (d.lookup)
+		lookup_close(d.lookup);
 	free_special(&d);
 	free(d.entry_sizes);
 	free_string_pools(&d);

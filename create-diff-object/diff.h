@@ -45,6 +45,7 @@ struct diff {
 	struct elf *orig, *patched, *out;
 	const char *objname;		/* --objname, or NULL */
 	const char *vmlinux;		/* --vmlinux, or NULL */
+	struct lookup *lookup;		/* the target's symbols, with --vmlinux */
 	bool explain;
 	bool verbose;
 
@@ -103,6 +104,9 @@ int resolve_target(const struct reloc *reloc, struct target *t);
 int compare_objects(struct diff *d);
 bool has_fentry_call(const struct symbol *func);
 bool is_init_section(const struct section *sec);
+
+/* klp.c: .patch.funcs, and klp relocation records when d->lookup is set */
+int add_livepatch_records(struct diff *d);
 
 /* checks.c: refusals that need DWARF or the whole picture */
 int check_safety(struct diff *d);

@@ -926,18 +926,23 @@ static size_t strtab_add(struct strtab *t, const char *s)
  * globals and weaks.  ELF requires every local to come before the first
  * global; sh_info of .symtab is the index of that first global.
  */
-static unsigned int order_symbols(struct elf *elf, struct symbol **order)
+static unsigned int order_symbols(struct elf *elf, struct symbol **order, unsigned int *count)
 {
 	unsigned int i, n = 1, first_global;
 	struct symbol *sym;
 
 	order[0] = NULL;
 	for_each_symbol(elf, sym, i)
-		if (sym->bind == STB_LOCAL)
+		if (sym->bind == STB_LOCAL && !sym->omit)
 			order[n++] = sym;
 	first_global = n;
 	for_each_symbol(elf, sym, i)
-		if (sym->bind != STB_LOCAL)
+		if (sym->bind != STB_LOCAL && !sym->omit)
+			order[n++] = sym;
+	*count = n;
+	/* Omitted symbols go last, past the written table. */
+	for_each_symbol(elf, sym, i)
+		if (sym->omit)
 			order[n++] = sym;
 	for (i = 1; i < n; i++)
 		order[i]->index = i;
@@ -1047,8 +1052,7 @@ int elf_write(struct elf *elf)
 	order = xcalloc(elf->nr_symbols, sizeof(*order));
 	if (!order)
 		goto out;
-	first_global = order_symbols(elf, order);
-	nsyms = elf->nr_symbols;
+	first_global = order_symbols(elf, order, &nsyms);
 	syms = xcalloc(nsyms, sizeof(*syms));
 	xidx = xcalloc(nsyms, sizeof(*xidx));
 	if (!syms || !xidx)
@@ -1075,7 +1079,7 @@ int elf_write(struct elf *elf)
 		}
 	}
 	/* The order array now maps new index -> symbol; keep it for lookups. */
-	for (i = 1; i < nsyms; i++)
+	for (i = 1; i < elf->nr_symbols; i++)
 		elf->symbols[i] = order[i];
 
 	symtab->data = (unsigned char *)syms;

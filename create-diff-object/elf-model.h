@@ -95,6 +95,7 @@ struct symbol {
 	struct symbol *parent;		/* .cold/.part child: the owning function */
 	struct symbol *child;
 	struct symbol *owner;		/* static local: the function using it */
+	bool omit;			/* elf_write leaves it out (unreferenced) */
 	int status;
 	bool include;
 	void *priv;

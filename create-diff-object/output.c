@@ -232,11 +232,18 @@ int map_reloc(struct diff *d, const struct reloc *reloc, bool force_copy,
 			ref.sym->twin->out = *sym;
 		}
 		*addend = ref.t.delta;
-		return *sym ? 0 : -1;
+		if (!*sym)
+			return -1;
+		(*sym)->twin = ref.sym->twin;	/* what it stands for, for klp.c */
+		return 0;
 	case REF_EXTERN:
 		*sym = undefined_symbol(d, ref.sym->name, ref.sym->type);
 		*addend = ref.t.delta;
-		return *sym ? 0 : -1;
+		if (!*sym)
+			return -1;
+		if (!(*sym)->twin)
+			(*sym)->twin = ref.sym;
+		return 0;
 	case REF_STRING:
 		off = pool_string(d, &ref.t, &pool_sec);
 		if (off < 0)
@@ -317,7 +324,7 @@ int build_output(struct diff *d, const char *path)
 		if (sec->include && copy_relocs(d, sec, 0, sec->size, sec->out, 0, false))
 			return -1;
 
-	if (filter_special_sections(d))
+	if (filter_special_sections(d) || add_livepatch_records(d))
 		return -1;
 
 	/* Declare a non-executable stack, as every compiled object does. */
