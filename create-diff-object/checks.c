@@ -67,22 +67,45 @@ static void compare_layout(struct diff *d, const struct type_info *o, const stru
 	}
 }
 
+/*
+ * The type facts of one object, or NULL when it has no debug info.
+ * libdwarf is only asked when there is a .debug_info section: opening it
+ * costs more than the whole diff of an object without one.
+ */
+static int load_object_types(struct elf *elf, struct type_table *t)
+{
+	memset(t, 0, sizeof(*t));
+	if (!find_section_by_name(elf, ".debug_info"))
+		return 0;
+	if (load_types(elf->path, t, NULL, 0))
+		return -1;
+	if (!t->has_dwarf)
+		pb_warn("%s: libdwarf cannot read this object's debug info (it has %u sections); type layout checks skipped",
+			elf->path, elf->nr_sections);
+	return 0;
+}
+
+struct type_table *patched_types(struct diff *d)
+{
+	if (!d->types_loaded) {
+		d->types_loaded = true;
+		if (load_object_types(d->patched, &d->object_types))
+			d->object_types_failed = true;
+	}
+	return d->object_types_failed ? NULL : &d->object_types;
+}
+
 static int check_layouts(struct diff *d)
 {
-	struct type_table orig;
+	struct type_table orig, *patched = patched_types(d);
 	unsigned int b;
 	int ret = 0;
 
-	if (!d->types_loaded) {
-		d->types_loaded = true;
-		if (load_types(d->patched->path, &d->object_types, NULL, 0))
-			d->object_types_failed = true;
-	}
-	if (d->object_types_failed)
+	if (!patched)
 		return -1;
-	if (!d->object_types.has_dwarf)
+	if (!patched->has_dwarf)
 		return 0;	/* built without debug info: nothing to compare */
-	if (load_types(d->orig->path, &orig, NULL, 0)) {
+	if (load_object_types(d->orig, &orig)) {
 		free_types(&orig);
 		return -1;
 	}
@@ -91,7 +114,7 @@ static int check_layouts(struct diff *d)
 
 		for (node = orig.types.buckets[b]; node; node = node->next) {
 			struct type_info *o = container_of(node, struct type_info, node);
-			struct type_info *p = find_type(&d->object_types, o->name);
+			struct type_info *p = find_type(patched, o->name);
 
 			if (p)
 				compare_layout(d, o, p);

@@ -73,6 +73,11 @@ static const struct special_section *find_special(const struct section *sec)
 {
 	unsigned int i;
 
+	/* Most sections of an object are per-function or per-variable ones. */
+	if (!strncmp(sec->name, ".text.", 6) || !strncmp(sec->name, ".data.", 6) ||
+	    !strncmp(sec->name, ".rodata.", 8) || !strncmp(sec->name, ".bss.", 5))
+		return NULL;
+
 	for (i = 0; i < NR_SPECIAL; i++) {
 		const struct special_section *s = &special_sections[i];
 
@@ -134,14 +139,10 @@ static long entry_size_override(const struct diff *d, const char *type)
 /* The target's type facts: the patched object's DWARF, else vmlinux's. */
 static struct type_info *special_type(struct diff *d, const char *type)
 {
+	struct type_table *own = patched_types(d);
 	struct type_info *ti;
 
-	if (!d->types_loaded) {
-		d->types_loaded = true;
-		if (load_types(d->patched->path, &d->object_types, NULL, 0))
-			d->object_types_failed = true;
-	}
-	ti = d->object_types_failed ? NULL : find_type(&d->object_types, type);
+	ti = own ? find_type(own, type) : NULL;
 	if (ti)
 		return ti;
 	if (d->vmlinux && !d->target_types_loaded) {
