@@ -38,6 +38,7 @@ CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/special.c \
 	   create-diff-object/dwarf-types.c \
 	   create-diff-object/checks.c \
+	   create-diff-object/lines.c \
 	   create-diff-object/klp.c \
 	   $(LOOKUP_LIB_SRCS) \
 	   create-diff-object/report.c

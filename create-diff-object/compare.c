@@ -144,6 +144,7 @@ bool has_fentry_call(const struct symbol *func)
 
 struct difference {
 	bool differs;
+	bool line_only;		/* only line-number arguments differ */
 	char what[256];
 };
 
@@ -209,12 +210,17 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 	struct reloc *or, *pr, *oend, *pend;
 	unsigned long i;
 
+	bool bytes_differ;
+
 	diff->differs = false;
+	diff->line_only = false;
 	if (olen != plen) {
 		note(diff, "size changed from %lu to %lu bytes", olen, plen);
 		return;
 	}
-	if (o->data && p->data && memcmp(o->data + ooff, p->data + poff, olen)) {
+	bytes_differ = o->data && p->data && memcmp(o->data + ooff, p->data + poff, olen);
+	/* Code may differ only in line numbers; that needs the relocations too. */
+	if (bytes_differ && !is_text_section(o)) {
 		for (i = 0; i < olen && o->data[ooff + i] == p->data[poff + i]; i++)
 			;
 		note(diff, "bytes differ at offset 0x%lx", i);
@@ -235,7 +241,7 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 		struct target ot, pt;
 
 		if (!oin && !pin)
-			return;
+			break;
 		if (oin != pin) {
 			note(diff, "relocation count differs after offset 0x%lx",
 			     oin ? or->offset - ooff : pr->offset - poff);
@@ -259,6 +265,15 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 		or++;
 		pr++;
 	}
+	if (!bytes_differ)
+		return;
+	if (line_number_only_change(o, ooff, p, poff, olen)) {
+		diff->line_only = true;
+		return;
+	}
+	for (i = 0; i < olen && o->data[ooff + i] == p->data[poff + i]; i++)
+		;
+	note(diff, "bytes differ at offset 0x%lx", i);
 }
 
 /* Anonymous sections (jump tables) compare whole; cycles count as equal. */
@@ -324,6 +339,8 @@ static void compare_functions(struct diff *d)
 		if (!is_function(o) || !o->twin || !is_function(o->twin))
 			continue;
 		compare_symbol(d, o, &diff);
+		if (diff.line_only && d->verbose)
+			fprintf(stderr, "%s: only line numbers changed; not patched\n", o->name);
 		if (!diff.differs)
 			continue;
 		p = o->twin;

@@ -114,6 +114,10 @@ int check_safety(struct diff *d);
 struct type_table *patched_types(struct diff *d);
 bool is_call_reloc(const struct reloc *reloc);
 
+/* lines.c: code that differs only in __LINE__ arguments of known helpers */
+bool line_number_only_change(const struct section *o, unsigned long ooff,
+			     const struct section *p, unsigned long poff, unsigned long len);
+
 /* include.c */
 int include_changes(struct diff *d);
 int queue_symbol(struct diff *d, struct symbol *sym);

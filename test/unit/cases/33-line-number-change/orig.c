@@ -1,7 +1,8 @@
 /*
  * Lines are added above a function that passes __LINE__ to a warning
- * helper.  Its code now differs only in that constant.  It is reported as
- * changed: ignoring line-number-only changes is a later feature.
+ * helper.  Its code now differs only in that constant, but the helper is
+ * not one the differ knows takes (file, line), so it is reported changed:
+ * a constant passed to an unknown function may be a real change.
  */
 extern void warn_slowpath(const char *file, int line, const char *fmt, ...);
 
