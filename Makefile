@@ -39,6 +39,7 @@ CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/dwarf-types.c \
 	   create-diff-object/checks.c \
 	   create-diff-object/lines.c \
+	   create-diff-object/ignore.c \
 	   create-diff-object/klp.c \
 	   $(LOOKUP_LIB_SRCS) \
 	   create-diff-object/report.c
@@ -46,14 +47,45 @@ OBJFACTS_SRCS = $(ELF_SRCS) test/unit/objfacts.c
 
 HEADERS = $(wildcard create-diff-object/*.h lookup/*.h)
 
-TOOLS = create-diff-object/create-diff-object
+LOOKUP_SRCS = $(ELF_SRCS) $(LOOKUP_LIB_SRCS)
+KLP_SRCS = $(ELF_SRCS) create-diff-object/klp-elf.c
+POST_LINK_SRCS = $(KLP_SRCS) create-diff-object/post-link.c
+CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) create-diff-object/check-module.c
+
+TOOLS = create-diff-object/create-diff-object lookup/lookup \
+	create-diff-object/patch-post-link create-diff-object/patch-check-module
 TEST_TOOLS = test/unit/objfacts
 
-.PHONY: all check check-unit bench install demo clean shellcheck
+.PHONY: all check check-unit check-lookup check-module check-module-qemu bench install demo clean shellcheck
 all: $(TOOLS)
 
 create-diff-object/create-diff-object: $(CDO_SRCS) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CDO_SRCS) $(LDLIBS)
+
+lookup/lookup: lookup/main.c $(LOOKUP_SRCS) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -o $@ lookup/main.c $(LOOKUP_SRCS) -lelf
+
+$(SAN_DIR)/lookup: lookup/main.c $(LOOKUP_SRCS) $(HEADERS)
+	@mkdir -p $(SAN_DIR)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ lookup/main.c $(LOOKUP_SRCS) -lelf
+
+$(SAN_DIR)/lookup-api: test/lookup/api.c $(LOOKUP_SRCS) $(HEADERS)
+	@mkdir -p $(SAN_DIR)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Ilookup -o $@ test/lookup/api.c $(LOOKUP_SRCS) -lelf
+
+create-diff-object/patch-post-link: $(POST_LINK_SRCS) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(POST_LINK_SRCS) $(LDLIBS)
+
+create-diff-object/patch-check-module: $(CHECK_MODULE_SRCS) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CHECK_MODULE_SRCS) $(LDLIBS)
+
+$(SAN_DIR)/patch-post-link: $(POST_LINK_SRCS) $(HEADERS)
+	@mkdir -p $(SAN_DIR)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $(POST_LINK_SRCS) $(LDLIBS)
+
+$(SAN_DIR)/patch-check-module: $(CHECK_MODULE_SRCS) $(HEADERS)
+	@mkdir -p $(SAN_DIR)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $(CHECK_MODULE_SRCS) $(LDLIBS)
 
 test/unit/objfacts: $(OBJFACTS_SRCS) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJFACTS_SRCS) $(LDLIBS)
@@ -68,13 +100,24 @@ $(SAN_DIR)/objfacts: $(OBJFACTS_SRCS) $(HEADERS)
 
 SAN_TOOLS = $(SAN_DIR)/create-diff-object $(SAN_DIR)/objfacts
 
-check: check-unit shellcheck
+check: check-unit check-lookup check-module shellcheck
+
+# Post-link and the module checker on synthetic modules (no kernel needed).
+check-module: $(SAN_DIR)/patch-post-link $(SAN_DIR)/patch-check-module
+	POST_LINK=$(SAN_DIR)/patch-post-link CHECK_MODULE=$(SAN_DIR)/patch-check-module test/module/run
+
+# A module built from the template loads and works under QEMU.
+check-module-qemu: create-diff-object/patch-post-link create-diff-object/patch-check-module
+	POST_LINK=create-diff-object/patch-post-link CHECK_MODULE=create-diff-object/patch-check-module test/module/qemu-smoke
+
+check-lookup: $(SAN_DIR)/lookup $(SAN_DIR)/lookup-api
+	LOOKUP=$(SAN_DIR)/lookup LOOKUP_API=$(SAN_DIR)/lookup-api test/lookup/run
 
 check-unit: $(SAN_TOOLS)
 	CDO=$(SAN_DIR)/create-diff-object OBJFACTS=$(SAN_DIR)/objfacts test/unit/run
 
 shellcheck:
-	shellcheck -S warning scripts/install-deps .ci/run $(wildcard test/unit/run test/kernel/build test/kernel/initramfs test/kernel/qemu-run test/kernel/smoke bench/differ)
+	shellcheck -S warning scripts/install-deps .ci/run $(wildcard test/unit/run test/lookup/run test/module/run test/module/qemu-smoke test/kernel/build test/kernel/initramfs test/kernel/qemu-run test/kernel/smoke bench/differ)
 
 bench: all
 	bench/differ
@@ -83,9 +126,12 @@ demo: all
 	scripts/demo
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 create-diff-object/create-diff-object $(DESTDIR)$(BINDIR)/
-	install -m 644 man/create-diff-object.1 $(DESTDIR)$(MANDIR)/man1/
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/kmod
+	install -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)/
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 kmod/Kbuild kmod/Makefile kmod/patch-module.c kmod/patch.lds \
+		kmod/patch-author.h kmod/README.md create-diff-object/patch-records.h \
+		$(DESTDIR)$(DATADIR)/kmod/
 
 clean:
 	rm -rf build $(TOOLS) $(TEST_TOOLS)

@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 
 #include "klp-elf.h"
-#include "lookup.h"
+#include "../lookup/lookup.h"
 #include "patch-records.h"
 
 #ifndef PB_VERSION
@@ -505,6 +505,10 @@ static void check_sections(struct checker *c)
 			if (reloc->sym->shndx == SHN_LIVEPATCH)
 				problem(c, "%s: relocation at 0x%lx: livepatch symbol %s in a normal relocation section (the loader cannot resolve it)",
 					sec->name, reloc->offset, reloc->sym->name);
+			else if (reloc->sym->sec && !(reloc->sym->sec->sh.sh_flags & SHF_ALLOC))
+				problem(c, "%s: relocation at 0x%lx refers to %s in %s, which is not loaded: the loader would resolve it outside the module",
+					sec->name, reloc->offset, symbol_display_name(reloc->sym),
+					reloc->sym->sec->name);
 		}
 	}
 }
@@ -640,7 +644,8 @@ static int check_patch_funcs(struct checker *c)
 
 	if (!sec || !sec->size) {
 		if (!find_section_by_name(c->mod, PATCH_CALLBACKS_SECTION))
-			problem(c, "%s: missing or empty: the module patches nothing", PATCH_FUNCS_SECTION);
+			problem(c, "%s: missing or empty: the module patches nothing (not built from the kmod/ template?)",
+				PATCH_FUNCS_SECTION);
 		return 0;
 	}
 	if (!(sec->sh.sh_flags & SHF_ALLOC) || sec->sh.sh_type != SHT_PROGBITS) {

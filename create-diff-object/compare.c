@@ -344,6 +344,11 @@ static void compare_functions(struct diff *d)
 		if (!diff.differs)
 			continue;
 		p = o->twin;
+		if (is_ignored_function(d, p) || is_ignored_by_author(d, p->sec)) {
+			pb_warn("%s: %s changed but is left out (PATCH_IGNORE_*)",
+				d->patched->path, o->name);
+			continue;
+		}
 		if (is_init_section(o->sec) || is_init_section(p->sec)) {
 			/* Nothing to redirect: the running kernel freed this code. */
 			if (!d->init_changed)
@@ -392,7 +397,8 @@ static void compare_data(struct diff *d)
 			continue;
 		if (is_special_section(o->sec) || is_ignored_section(o->sec) ||
 		    is_string_section(o->sec) || is_compiler_generated_data(o) ||
-		    is_copied_data_section(o->sec) || is_init_section(o->sec))
+		    is_copied_data_section(o->sec) || is_init_section(o->sec) ||
+		    is_ignored_by_author(d, o->twin->sec))
 			continue;
 		compare_symbol(d, o, &diff);
 		if (!diff.differs)
@@ -537,6 +543,8 @@ static void reach_untraced(struct diff *d)
 
 int compare_objects(struct diff *d)
 {
+	if (read_ignores(d))
+		return -1;
 	compare_functions(d);
 	compare_data(d);
 	reach_untraced(d);

@@ -153,6 +153,10 @@ int main(int argc, char **argv)
 			d.explain = true;
 			break;
 		case 'n':
+			/* The kernel spells module names with '_' for '-'. */
+			for (char *c = optarg; *c; c++)
+				if (*c == '-')
+					*c = '_';
 			d.objname = optarg;
 			break;
 		case 'k':
@@ -239,6 +243,7 @@ out:
 	if (d.lookup)
 		lookup_close(d.lookup);
 	free_special(&d);
+	free_ignores(&d);
 	free(d.entry_sizes);
 	free_string_pools(&d);
 	free_reasons(&d);

@@ -62,6 +62,12 @@ struct diff {
 
 	struct symbol *init_changed;	/* first changed __init/__exit function */
 
+	/* PATCH_IGNORE_FUNCTION / PATCH_IGNORE_SECTION records. */
+	struct symbol **ignored_funcs;
+	unsigned int nr_ignored_funcs;
+	const char **ignored_sections;
+	unsigned int nr_ignored_sections;
+
 	/* Work list of patched symbols to include. */
 	struct symbol **queue;
 	unsigned int queue_len, queue_alloc;
@@ -104,6 +110,12 @@ int resolve_target(const struct reloc *reloc, struct target *t);
 int compare_objects(struct diff *d);
 bool has_fentry_call(const struct symbol *func);
 bool is_init_section(const struct section *sec);
+
+/* ignore.c: the patch author's PATCH_IGNORE_* records */
+int read_ignores(struct diff *d);
+bool is_ignored_function(const struct diff *d, const struct symbol *patched);
+bool is_ignored_by_author(const struct diff *d, const struct section *sec);
+void free_ignores(struct diff *d);
 
 /* klp.c: .patch.funcs, and klp relocation records when d->lookup is set */
 int add_livepatch_records(struct diff *d);

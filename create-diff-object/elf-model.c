@@ -491,7 +491,7 @@ void elf_sort_relocs(struct section *sec)
 
 static int read_relocs(struct elf *elf)
 {
-	struct section *rela;
+	struct section *rela, *holder;
 	unsigned int i, j;
 
 	for_each_section(elf, rela, i) {
@@ -520,12 +520,22 @@ static int read_relocs(struct elf *elf)
 				 elf->path, rela->name);
 			return -1;
 		}
-		if (base->rela) {
+		/*
+		 * klp relocation sections (.klp.rela.vmlinux.text.foo) relocate a
+		 * section that has its ordinary .rela section too: they hold
+		 * their relocations themselves.
+		 */
+		holder = base;
+		if (rela->sh.sh_flags & SHF_RELA_LIVEPATCH) {
+			holder = rela;
+			rela->explicit_rela = true;
+		} else if (base->rela) {
 			pb_error("%s: section %s is relocated by both %s and %s", elf->path,
 				 base->name, base->rela->name, rela->name);
 			return -1;
+		} else {
+			base->rela = rela;
 		}
-		base->rela = rela;
 		rela->base = base;
 
 		data = elf_getdata(elf_getscn(elf->elf, rela->index), NULL);
@@ -533,12 +543,13 @@ static int read_relocs(struct elf *elf)
 			ELF_ERR(elf, "reading relocations");
 			return -1;
 		}
-		base->nr_relocs = base->alloc_relocs = data ? data->d_size / sizeof(Elf64_Rela) : 0;
-		base->relocs = xcalloc(base->nr_relocs, sizeof(*base->relocs));
-		if (!base->relocs)
+		holder->nr_relocs = holder->alloc_relocs =
+			data ? data->d_size / sizeof(Elf64_Rela) : 0;
+		holder->relocs = xcalloc(holder->nr_relocs, sizeof(*holder->relocs));
+		if (!holder->relocs)
 			return -1;
-		for (j = 0; j < base->nr_relocs; j++) {
-			struct reloc *reloc = &base->relocs[j];
+		for (j = 0; j < holder->nr_relocs; j++) {
+			struct reloc *reloc = &holder->relocs[j];
 			unsigned int symidx;
 			GElf_Rela r;
 
@@ -566,7 +577,7 @@ static int read_relocs(struct elf *elf)
 				return -1;
 			}
 		}
-		elf_sort_relocs(base);
+		elf_sort_relocs(holder);
 	}
 	return 0;
 }
@@ -862,6 +873,9 @@ struct elf *elf_copy(struct elf *src, const char *path,
 		struct section *rela = sec->rela ? sec->rela->out : NULL;
 		struct reloc *reloc;
 
+		/* klp relocation sections hold their own relocations. */
+		if (sec->explicit_rela)
+			rela = sec->out;
 		if (!sec->out || !sec->nr_relocs || !rela)
 			continue;
 		for_each_reloc(sec, reloc) {

@@ -150,10 +150,10 @@ struct reloc *find_reloc_from(const struct section *sec, unsigned long offset);
 struct reloc *find_reloc_at(const struct section *sec, unsigned long offset);
 
 /* Iterate all symbols called @name. */
-#define for_each_symbol_by_name(elf, name, sym, node)				\
-	htable_for_each(&(elf)->symbol_names, node, hash_string(name))		\
+#define for_each_symbol_by_name(elf, symname, sym, node)			\
+	htable_for_each(&(elf)->symbol_names, node, hash_string(symname))	\
 		if ((sym = container_of(node, struct symbol, name_node)),	\
-		    strcmp(sym->name, name)) {} else
+		    strcmp((sym)->name, (symname))) {} else
 
 #define for_each_section(elf, sec, i)						\
 	for (i = 1; i < (elf)->nr_sections && ((sec = (elf)->sections[i]), 1); i++)

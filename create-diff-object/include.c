@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "include.h"
+#include "special.h"
 
 static bool is_pointer_to_start(const struct reloc *reloc, const struct target *t)
 {
@@ -140,6 +141,8 @@ int include_changes(struct diff *d)
 		    (sym->status == CHANGED || sym->status == NEW || sym->status == CARRIED))
 			if (queue_symbol(d, sym))
 				return -1;
+	if (include_author_records(d))
+		return -1;
 
 	/* The queue grows while we walk it. */
 	for (i = 0; i < d->queue_len; i++) {

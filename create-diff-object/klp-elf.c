@@ -146,6 +146,21 @@ int klp_copy_klp_relocs(struct elf *src)
 	return 0;
 }
 
+void klp_drop_unloaded_references(struct elf *elf, const struct section *removed)
+{
+	struct section *sec;
+	unsigned int i, j, kept;
+
+	for_each_section(elf, sec, i) {
+		if ((sec->sh.sh_flags & SHF_ALLOC) || sec->explicit_rela || !sec->nr_relocs)
+			continue;
+		for (j = kept = 0; j < sec->nr_relocs; j++)
+			if (sec->relocs[j].sym->sec != removed)
+				sec->relocs[kept++] = sec->relocs[j];
+		sec->nr_relocs = kept;
+	}
+}
+
 const char *klp_check_objname(const char *objname)
 {
 	size_t len = strlen(objname), i;

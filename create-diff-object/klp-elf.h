@@ -45,6 +45,14 @@ bool klp_is_klp_rela(const struct section *sec);
  */
 int klp_copy_klp_relocs(struct elf *src);
 
+/*
+ * Before elf_copy() leaves @removed out: drop the relocations of sections
+ * that are not loaded (debugging information) that refer to symbols in
+ * @removed, leaving zeros where they pointed.  A loaded section referring
+ * to @removed stays an error that elf_copy() reports.
+ */
+void klp_drop_unloaded_references(struct elf *elf, const struct section *removed);
+
 /* A parsed ".klp.sym.<objname>.<name>,<sympos>". */
 struct klp_sym_name {
 	char objname[KLP_OBJNAME_MAX + 1];

@@ -95,7 +95,7 @@ static int resolve_own(struct klp_state *k, const struct symbol *orig, struct lo
 	struct diff *d = k->d;
 
 	if (orig->bind != STB_LOCAL)
-		return lookup_global(d->lookup, orig->name, res);
+		return lookup_global_from(d->lookup, own_objname(d), orig->name, res);
 	if (!k->block_searched) {
 		k->block_searched = true;
 		k->block = lookup_find_block(d->lookup, own_objname(d), k->locals.file,
@@ -290,7 +290,8 @@ int add_livepatch_records(struct diff *d)
 	if (add_funcs(&k))
 		goto out;
 	if (d->lookup) {
-		k.relocs = records_section(&k, PATCH_KLP_RELOCS_SECTION, 0);
+		/* Allocated only so that modpost accepts it; post-link removes it. */
+		k.relocs = records_section(&k, PATCH_KLP_RELOCS_SECTION, SHF_ALLOC);
 		if (!k.relocs || convert_references(&k))
 			goto out;
 	}

@@ -298,27 +298,6 @@ static int read_records(struct post_link *pl)
 	return ret;
 }
 
-/*
- * Debugging information may describe the records (a compiler-built table
- * has DWARF for its variable): drop such references from sections that are
- * not loaded, leaving zeros there.  A loaded section referring to the
- * records is an error elf_copy() reports.
- */
-static void drop_debug_references(struct post_link *pl)
-{
-	struct section *sec;
-	unsigned int i, j, kept;
-
-	for_each_section(pl->in, sec, i) {
-		if ((sec->sh.sh_flags & SHF_ALLOC) || sec->explicit_rela || !sec->nr_relocs)
-			continue;
-		for (j = kept = 0; j < sec->nr_relocs; j++)
-			if (sec->relocs[j].sym->sec != pl->records_sec)
-				sec->relocs[kept++] = sec->relocs[j];
-		sec->nr_relocs = kept;
-	}
-}
-
 static bool drop_records(const struct section *sec, void *arg)
 {
 	const struct section *records = arg;
@@ -385,7 +364,8 @@ static struct elf *build_output(struct post_link *pl, const char *path)
 	struct elf *out;
 	unsigned int i;
 
-	drop_debug_references(pl);
+	/* The DWARF of a compiler-built table describes it: leave that zero. */
+	klp_drop_unloaded_references(pl->in, pl->records_sec);
 	out = elf_copy(pl->in, path, drop_records, pl->records_sec);
 	if (!out)
 		return NULL;

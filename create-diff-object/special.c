@@ -24,6 +24,7 @@ enum special_flags {
 	ALT_REPLACEMENT = 2,	/* entry refers to code in .altinstr_replacement */
 	PARALLEL_ORC = 4,	/* .orc_unwind_ip: .orc_unwind has one entry per entry */
 	DROP = 8,		/* never carried */
+	CARRY_ALL = 16,		/* the patch author's records: every entry travels */
 };
 
 struct special_section {
@@ -49,6 +50,10 @@ static const struct special_section special_sections[] = {
 	{ ".call_sites", false, NULL, 4, 0, NULL },
 	{ ".ibt_endbr_seal", false, NULL, 4, 0, NULL },
 	{ ".orc_unwind_ip", false, NULL, 4, PARALLEL_ORC, NULL },
+	/* What the patch author declares with kmod/patch-author.h. */
+	{ ".patch.callbacks", false, NULL, 24, CARRY_ALL, NULL },
+	{ ".patch.states", false, NULL, 24, CARRY_ALL, NULL },
+	{ ".patch.ignore.", true, NULL, 0, DROP, NULL },
 	/* Carried alongside the tables above, never on their own. */
 	{ ".orc_unwind", false, NULL, 0, DROP, NULL },
 	{ ".altinstr_replacement", false, NULL, 0, DROP, NULL },
@@ -403,8 +408,12 @@ static int filter_one(struct diff *d, struct section *sec, const struct special_
 		unsigned long dst_off;
 		bool keep, drop;
 
-		if (entry_is_included(sec, off, size, &keep, &func))
+		if (s->flags & CARRY_ALL) {
+			keep = true;
+			func = NULL;
+		} else if (entry_is_included(sec, off, size, &keep, &func)) {
 			return -1;
+		}
 		if (!keep)
 			continue;
 		if (s->flags & KEY_AT_MEMBER) {
@@ -426,6 +435,30 @@ static int filter_one(struct diff *d, struct section *sec, const struct special_
 
 			orc_out = output_section_like(d, orc);
 			if (!orc_out || append_bytes(orc_out, orc, i * orc_size, orc_size) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The author's records point at new code and data: include what they need. */
+int include_author_records(struct diff *d)
+{
+	struct section *sec;
+	unsigned int i;
+
+	for_each_section(d->patched, sec, i) {
+		const struct special_section *s = find_special(sec);
+		struct reloc *reloc;
+
+		if (!s || !(s->flags & CARRY_ALL))
+			continue;
+		for_each_reloc(sec, reloc) {
+			struct reference ref;
+
+			if (decide_reference(d, reloc, false, &ref))
+				return -1;
+			if (ref.kind == REF_COPY && queue_symbol(d, ref.sym))
 				return -1;
 		}
 	}

@@ -10,6 +10,8 @@ bool is_ignored_section(const struct section *sec);
 /* Descriptor data (dynamic debug) carried with the code that uses it. */
 bool is_copied_data_section(const struct section *sec);
 int filter_special_sections(struct diff *d);
+/* Queue what the author's callback and state records point at. */
+int include_author_records(struct diff *d);
 void free_special(struct diff *d);
 
 #endif

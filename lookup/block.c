@@ -18,18 +18,20 @@
 #include "internal.h"
 
 /*
- * Locals that the link may drop or keep depending on vmlinux or module,
- * the section flags and the kernel version: left out of the comparison.
+ * Locals that the link may drop (.discard.*, .exitcall.exit in vmlinux,
+ * .modinfo records) or add (__pfx_ and __cfi_ padding symbols of later
+ * kernels), depending on vmlinux or module and the kernel version: left
+ * out of the comparison.
  */
 static bool maybe_discarded(const char *name)
 {
 	static const char *const prefixes[] = {
 		"__exitcall_", "__brk_reservation_fn_", "__func_stack_frame_non_standard_",
-		"__pfx_", "__cfi_", "_entry.", "_entry_ptr.",
+		"__pfx_", "__cfi_",
 	};
 	unsigned int i;
 
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(prefixes); i++)
 		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
 			return true;
 	return strstr(name, "__UNIQUE_ID_") || strstr(name, "__addressable_");
@@ -72,24 +74,24 @@ static int build_name_set(struct name_set *set, const char *const *locals, unsig
 
 	memset(set, 0, sizeof(*set));
 	set->entries = calloc(nr ? nr : 1, sizeof(*set->entries));
-	if (!set->entries || htable_init(&set->table, nr)) {
-		free(set->entries);
-		pb_error("out of memory");
-		return -1;
-	}
+	if (!set->entries || htable_init(&set->table, nr))
+		goto nomem;
 	for (i = 0; i < nr; i++) {
 		struct name_entry *e = &set->entries[set->nr];
 
 		if (maybe_discarded(locals[i]) || find_name(set, locals[i]))
 			continue;
 		e->name = locals[i];
-		if (htable_add(&set->table, &e->node, hash_string(e->name))) {
-			pb_error("out of memory");
-			return -1;
-		}
+		if (htable_add(&set->table, &e->node, hash_string(e->name)))
+			goto nomem;
 		set->nr++;
 	}
 	return 0;
+nomem:
+	htable_free(&set->table);
+	free(set->entries);
+	pb_error("out of memory");
+	return -1;
 }
 
 static void free_name_set(struct name_set *set)
@@ -155,6 +157,13 @@ struct block_matches {
 	unsigned int nr, exact;
 };
 
+static int compare_file_index(const void *a, const void *b)
+{
+	const struct block_cmp *ca = a, *cb = b;
+
+	return ca->file->index < cb->file->index ? -1 : ca->file->index > cb->file->index;
+}
+
 static int match_blocks(const struct lookup_obj *obj, const char *file, struct name_set *set,
 			struct block_matches *m)
 {
@@ -163,7 +172,7 @@ static int match_blocks(const struct lookup_obj *obj, const char *file, struct n
 	struct hnode *node;
 
 	memset(m, 0, sizeof(*m));
-	for_each_named_symbol(obj->elf, file, sym, node) {
+	for_each_symbol_by_name(obj->elf, file, sym, node) {
 		struct block_cmp cmp;
 
 		if (sym->type != STT_FILE)
@@ -190,6 +199,8 @@ static int match_blocks(const struct lookup_obj *obj, const char *file, struct n
 			m->exact++;
 		}
 	}
+	if (m->exact > 1)
+		qsort(m->cmps, m->exact, sizeof(*m->cmps), compare_file_index);
 	return 0;
 }
 
@@ -217,7 +228,7 @@ static struct symbol *block_local(const struct lookup_obj *obj, const struct sym
 	struct hnode *node;
 
 	*count = 0;
-	for_each_named_symbol(obj->elf, name, sym, node) {
+	for_each_symbol_by_name(obj->elf, name, sym, node) {
 		if (sym->file != file || sym->bind != STB_LOCAL || !sym->sec ||
 		    sym->type == STT_SECTION || sym->type == STT_FILE)
 			continue;
@@ -258,9 +269,9 @@ static void report_ambiguous_blocks(const struct lookup_obj *obj, const char *wh
 			len += snprintf(list + len, sizeof(list) - len, "%s block at symbol %u",
 					i ? "," : "", file->index);
 	}
-	pb_error("%s: %u FILE blocks in %s have exactly the object's %u locals, so which one "
-		 "is meant cannot be told:%s; pass the sympos explicitly", what, m->exact,
-		 obj->name, set->nr, list);
+	pb_error("%s: %u FILE blocks in %s hold exactly the object's local functions and "
+		 "data (%u name%s), so which one is meant cannot be told:%s; pass the sympos "
+		 "explicitly", what, m->exact, obj->name, set->nr, set->nr == 1 ? "" : "s", list);
 }
 
 /* No block fits: show how the closest one differs. */
@@ -278,9 +289,10 @@ static void report_closest_block(const struct lookup_obj *obj, const char *what,
 	if (c->extra)
 		snprintf(diff + len, sizeof(diff) - len, "%shas '%s'%s that the object has not",
 			 len ? ", " : "", c->first_extra, c->extra > 1 ? " and more" : "");
-	pb_error("%s: none of the %u FILE blocks called %s in %s has exactly the object's %u "
-		 "locals; the closest (at symbol %u) %s: wrong vmlinux, or a different compiler "
-		 "or config?", what, m->nr, file, obj->name, set->nr, c->file->index, diff);
+	pb_error("%s: none of the %u FILE blocks called %s in %s holds exactly the object's "
+		 "local functions and data (%u name%s); the closest (at symbol %u) %s: wrong "
+		 "vmlinux, or a different compiler or config?", what, m->nr, file, obj->name,
+		 set->nr, set->nr == 1 ? "" : "s", c->file->index, diff);
 }
 
 static void report_no_block(const struct lookup_obj *obj, const char *file,
@@ -374,6 +386,17 @@ const struct lookup_block *lookup_find_block(struct lookup *lookup, const char *
 	return find_block(lookup, objname, file, locals, nr, NULL);
 }
 
+static bool defines_global(const struct lookup_obj *obj, const char *name)
+{
+	struct symbol *sym;
+	struct hnode *node;
+
+	for_each_symbol_by_name(obj->elf, name, sym, node)
+		if (sym->bind != STB_LOCAL && sym->sec)
+			return true;
+	return false;
+}
+
 int lookup_block_symbol(struct lookup *lookup, const struct lookup_block *block,
 			const char *name, struct lookup_result *res)
 {
@@ -383,14 +406,13 @@ int lookup_block_symbol(struct lookup *lookup, const struct lookup_block *block,
 
 	sym = block_local(obj, block->file, name, &count);
 	if (!sym) {
-		struct symbol *global = find_symbol_by_name(obj->elf, name);
-
-		if (global && global->bind != STB_LOCAL && global->sec)
+		if (defines_global(obj, name))
 			pb_error("'%s' (FILE %s): a global symbol of %s, not a local: look it "
 				 "up as a global", name, block->file->name, obj->name);
 		else
-			pb_error("'%s' (FILE %s): not among the locals of its FILE block in %s "
-				 "(at symbol %u): wrong vmlinux, or a different compiler or config?",
+			pb_error("'%s' (FILE %s): not among the locals of its FILE block in "
+				 "%s (at symbol %u): wrong vmlinux, or a different compiler or "
+				 "config?",
 				 name, block->file->name, obj->name, block->file->index);
 		return -1;
 	}

@@ -66,7 +66,7 @@ static unsigned int split_tabs(char *line, char **fields, unsigned int max)
 	return n;
 }
 
-static struct export *lookup_export_entry(const struct lookup *lookup, const char *name)
+struct export *find_export(const struct lookup *lookup, const char *name)
 {
 	struct hnode *node;
 
@@ -120,7 +120,7 @@ static int parse_symvers_line(struct lookup *lookup, const char *path, unsigned 
 	}
 
 	/* modpost refuses duplicate exports; a merged file may still hold some. */
-	first = lookup_export_entry(lookup, exp->name);
+	first = find_export(lookup, exp->name);
 	if (first) {
 		exp->dup = first->dup;
 		first->dup = exp;
@@ -211,11 +211,6 @@ void free_exports(struct lookup *lookup)
 	lookup->symvers_path = NULL;
 }
 
-struct export *find_export(const struct lookup *lookup, const char *name)
-{
-	return lookup_export_entry(lookup, name);
-}
-
 /* ---- export records in a binary's symbol table ------------------------- */
 
 /* The one symbol called @prefix@name in @obj, or NULL. */
@@ -275,18 +270,23 @@ static void read_symtab_export(const struct lookup_obj *obj, const char *name,
 		/* Before 5.19 the CRC was the symbol's value. */
 		se->have_crc = true;
 		se->crc = crc->offset;
-	} else if (crc && (p = symbol_bytes(obj, crc, 4))) {
-		se->have_crc = true;
-		se->crc = p[0] | p[1] << 8 | p[2] << 16 | (unsigned int)p[3] << 24;
+	} else if (crc) {
+		p = symbol_bytes(obj, crc, 4);
+		if (p) {
+			se->have_crc = true;
+			se->crc = p[0] | p[1] << 8 | p[2] << 16 | (unsigned int)p[3] << 24;
+		}
 	}
 
 	ns = find_prefixed(obj, "__kstrtabns_", name);
-	if (ns && (p = symbol_bytes(obj, ns, 1)) &&
-	    memchr(p, '\0', ns->sec->size - (p - ns->sec->data)))
+	p = ns ? symbol_bytes(obj, ns, 1) : NULL;
+	if (p && memchr(p, '\0', ns->sec->size - (p - ns->sec->data)))
 		se->namespace = (const char *)p;
 }
 
-bool symtab_export(const struct lookup_obj *obj, const char *name, struct lookup_result *res)
+/* Export facts from @obj's own records; false when it does not export @name. */
+static bool symtab_export(const struct lookup_obj *obj, const char *name,
+			  struct lookup_result *res)
 {
 	struct symtab_export se;
 

@@ -10,16 +10,15 @@
 #include "hash.h"
 #include "lookup.h"
 
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
 /*
  * Every symbol of @elf called @symname.  elf-model.h's
  * for_each_symbol_by_name() works only when its name argument is spelled
  * "name" (the parameter also replaces the member in sym->name).
  */
-#define for_each_named_symbol(elf, symname, sym, node)				\
-	htable_for_each(&(elf)->symbol_names, node, hash_string(symname))	\
-		if ((sym = container_of(node, struct symbol, name_node)),	\
-		    strcmp((sym)->name, (symname))) {} else
-
 /* vmlinux or one module. */
 struct lookup_obj {
 	struct lookup_obj *next;	/* vmlinux first, then modules as added */
@@ -66,7 +65,6 @@ struct lookup {
 
 	char *symvers_path;
 	struct htable exports;		/* from Module.symvers */
-	struct export *export_list;
 };
 
 struct lookup_obj *find_lookup_obj(const struct lookup *lookup, const char *objname);
@@ -86,11 +84,6 @@ int fill_result(struct lookup *lookup, struct lookup_obj *obj, struct symbol *sy
 int read_symvers(struct lookup *lookup, const char *path);
 void free_exports(struct lookup *lookup);
 struct export *find_export(const struct lookup *lookup, const char *name);
-/*
- * Export facts of @name read from @obj's own symbol table (__ksymtab_,
- * __crc_, __kstrtabns_); false when it has no __ksymtab_ symbol for it.
- */
-bool symtab_export(const struct lookup_obj *obj, const char *name, struct lookup_result *res);
 /* Set res->exported and friends for a global in @obj, cross-checking sources. */
 int fill_export(struct lookup *lookup, const struct lookup_obj *obj, const char *name,
 		struct lookup_result *res);

@@ -27,7 +27,7 @@ static bool kallsyms_ignores(const char *name)
 	};
 	unsigned int i;
 
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(prefixes); i++)
 		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
 			return true;
 	return !strcmp(name, "L0");
@@ -58,7 +58,7 @@ static bool nm_ignores_section(const struct section *sec)
 
 	if (sec->sh.sh_flags & SHF_ALLOC)
 		return false;
-	for (i = 0; i < sizeof(debug) / sizeof(debug[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(debug); i++)
 		if (!strncmp(sec->name, debug[i], strlen(debug[i])))
 			return true;
 	return sec->sh.sh_type != SHT_NOBITS && !(sec->sh.sh_flags & SHF_WRITE);
@@ -84,10 +84,11 @@ bool in_kallsyms(const struct lookup_obj *obj, const struct symbol *sym)
  * whole symbol table (every defined symbol, init and non-allocated
  * sections included); after init, only the core symbols.  A livepatch
  * resolves a module's symbols with whichever is current when the module
- * loads.
+ * loads, so both must give the same sympos.
  */
-static bool in_module_init_kallsyms(const struct symbol *sym)
+static bool in_module_init_kallsyms(const struct lookup_obj *obj, const struct symbol *sym)
 {
+	(void)obj;
 	return sym->shndx != SHN_UNDEF && sym->type != STT_SECTION && sym->name[0];
 }
 
@@ -113,7 +114,7 @@ static unsigned long count_position(const struct lookup_obj *obj, const struct s
 	struct hnode *node;
 
 	*count = 0;
-	for_each_named_symbol(obj->elf, sym->name, other, node) {
+	for_each_symbol_by_name(obj->elf, sym->name, other, node) {
 		if (!in(obj, other))
 			continue;
 		(*count)++;
@@ -121,12 +122,6 @@ static unsigned long count_position(const struct lookup_obj *obj, const struct s
 			before++;
 	}
 	return before + 1;
-}
-
-static bool in_init_view(const struct lookup_obj *obj, const struct symbol *sym)
-{
-	(void)obj;
-	return in_module_init_kallsyms(sym);
 }
 
 long symbol_sympos(const struct lookup_obj *obj, const struct symbol *sym)
@@ -137,11 +132,11 @@ long symbol_sympos(const struct lookup_obj *obj, const struct symbol *sym)
 	if (!obj->is_module)
 		return count > 1 ? (long)pos : 0;
 
-	init_pos = count_position(obj, sym, in_init_view, &init_count);
+	init_pos = count_position(obj, sym, in_module_init_kallsyms, &init_count);
 	if ((count > 1 ? pos : 0) != (init_count > 1 ? init_pos : 0)) {
-		pb_error("%s: symbol '%s' has sympos %lu after the module's init but %lu while it runs "
-			 "(a same-named symbol sits in an init or non-allocated section): "
-			 "livepatch cannot name it reliably; rename one of them",
+		pb_error("%s: symbol '%s' has sympos %lu after the module's init but %lu "
+			 "while it runs (a same-named symbol sits in an init or non-allocated "
+			 "section): livepatch cannot name it reliably; rename one of them",
 			 obj->name, sym->name, count > 1 ? pos : 0, init_count > 1 ? init_pos : 0);
 		return -1;
 	}
@@ -235,43 +230,49 @@ static int add_module_globals(struct lookup *lookup, struct lookup_obj *obj)
 	return 0;
 }
 
-static struct lookup_obj *load_obj(struct lookup *lookup, const char *path, const char *name,
-				   bool is_module)
+/* A kernel binary with its symbol table; NULL (error printed) otherwise. */
+static struct elf *open_binary(const char *path, bool is_module)
+{
+	struct elf *elf = elf_open(path, ELF_OPEN_ANY_TYPE | ELF_OPEN_NO_RELOCS);
+
+	if (elf && (!elf->symtab || elf->nr_symbols < 2)) {
+		pb_error("%s: no symbol table (stripped?): use the unstripped %s", path,
+			 is_module ? "module" : "vmlinux (the build tree's or a debug package's)");
+		elf_close(elf);
+		return NULL;
+	}
+	return elf;
+}
+
+/* Add @elf (which the lookup then owns) as binary @name. */
+static struct lookup_obj *add_obj(struct lookup *lookup, struct elf *elf, const char *name,
+				  bool is_module)
 {
 	struct lookup_obj *obj, **tail;
 
 	if (find_lookup_obj(lookup, name)) {
-		pb_error("%s: a binary called '%s' was already added", path, name);
-		return NULL;
+		pb_error("%s: a binary called '%s' was already added", elf->path, name);
+		goto fail;
 	}
 	obj = calloc(1, sizeof(*obj));
-	if (!obj || !(obj->name = strdup(name))) {
+	if (obj)
+		obj->name = strdup(name);
+	if (!obj || !obj->name ||
+	    htable_add(&lookup->objs_by_name, &obj->name_node, hash_string(name))) {
+		if (obj)
+			free(obj->name);
 		free(obj);
 		pb_error("out of memory");
-		return NULL;
+		goto fail;
 	}
+	obj->elf = elf;
 	obj->is_module = is_module;
-	obj->elf = elf_open(path, ELF_OPEN_ANY_TYPE | ELF_OPEN_NO_RELOCS);
-	if (!obj->elf)
-		goto fail;
-	if (!obj->elf->symtab || obj->elf->nr_symbols < 2) {
-		pb_error("%s: no symbol table (stripped?): use the unstripped %s "
-			 "(a debug package's vmlinux, or the build tree's)", path,
-			 is_module ? "module" : "vmlinux");
-		goto fail;
-	}
-	if (htable_add(&lookup->objs_by_name, &obj->name_node, hash_string(obj->name))) {
-		pb_error("out of memory");
-		goto fail;
-	}
 	for (tail = &lookup->objs; *tail; tail = &(*tail)->next)
 		;
 	*tail = obj;
 	return obj;
 fail:
-	elf_close(obj->elf);
-	free(obj->name);
-	free(obj);
+	elf_close(elf);
 	return NULL;
 }
 
@@ -297,51 +298,58 @@ static const char *modinfo_name(const struct elf *elf)
 	return NULL;
 }
 
-static void to_module_name(char *s)
+/*
+ * The module's name as the kernel knows it (struct module's name, which
+ * livepatch compares objnames with): .modinfo's name=, else the file name
+ * without .ko; '-' becomes '_'.
+ */
+static int module_name(const struct elf *elf, char *buf, size_t size)
 {
-	for (; *s; s++)
-		if (*s == '-')
-			*s = '_';
-}
-
-int lookup_add_module(struct lookup *lookup, const char *ko_path)
-{
-	const char *base = strrchr(ko_path, '/'), *name;
-	struct lookup_obj *obj;
-	char buf[256];
+	const char *name = modinfo_name(elf), *base;
 	size_t len;
-	struct elf *probe;
+	char *p;
 
-	/* Open once to read .modinfo; the name keys the binary. */
-	probe = elf_open(ko_path, ELF_OPEN_ANY_TYPE | ELF_OPEN_NO_RELOCS);
-	if (!probe)
-		return -1;
-	name = modinfo_name(probe);
-	if (!name) {
-		base = base ? base + 1 : ko_path;
-		len = strlen(base);
-		if (len > 3 && !strcmp(base + len - 3, ".ko"))
-			len -= 3;
-		name = base;
-	} else {
+	if (name) {
 		len = strlen(name);
+	} else {
+		base = strrchr(elf->path, '/');
+		name = base ? base + 1 : elf->path;
+		len = strlen(name);
+		if (len > 3 && !strcmp(name + len - 3, ".ko"))
+			len -= 3;
 	}
-	if (len == 0 || len >= sizeof(buf) || len > 55) {
-		pb_error("%s: module name '%.*s' is empty or longer than the 55 characters "
-			 "livepatch allows", ko_path, (int)len, name);
-		elf_close(probe);
+	/* MODULE_NAME_LEN is 56; .klp.rela names allow 55 characters. */
+	if (!len || len > 55 || len >= size) {
+		pb_error("%s: module name '%.*s' is empty or longer than 55 characters",
+			 elf->path, (int)len, name);
 		return -1;
 	}
 	memcpy(buf, name, len);
 	buf[len] = '\0';
-	to_module_name(buf);
-	elf_close(probe);
-
+	for (p = buf; *p; p++)
+		if (*p == '-')
+			*p = '_';
 	if (!strcmp(buf, "vmlinux")) {
-		pb_error("%s: a module cannot be called vmlinux", ko_path);
+		pb_error("%s: a module cannot be called vmlinux", elf->path);
 		return -1;
 	}
-	obj = load_obj(lookup, ko_path, buf, true);
+	return 0;
+}
+
+int lookup_add_module(struct lookup *lookup, const char *ko_path)
+{
+	struct lookup_obj *obj;
+	struct elf *elf;
+	char name[64];
+
+	elf = open_binary(ko_path, true);
+	if (!elf)
+		return -1;
+	if (module_name(elf, name, sizeof(name))) {
+		elf_close(elf);
+		return -1;
+	}
+	obj = add_obj(lookup, elf, name, true);
 	if (!obj)
 		return -1;
 	return add_module_globals(lookup, obj);
@@ -361,12 +369,16 @@ struct lookup *lookup_open(const char *vmlinux, const char *symvers)
 		goto fail;
 	}
 	if (vmlinux) {
-		lookup->vmlinux = load_obj(lookup, vmlinux, "vmlinux", false);
+		struct elf *elf = open_binary(vmlinux, false);
+
+		if (!elf)
+			goto fail;
+		if (elf->ehdr.e_type == ET_REL)
+			pb_warn("%s: a relocatable object, not a linked vmlinux: symbol values "
+				"are section offsets, so sympos is not the kernel's", vmlinux);
+		lookup->vmlinux = add_obj(lookup, elf, "vmlinux", false);
 		if (!lookup->vmlinux)
 			goto fail;
-		if (lookup->vmlinux->elf->ehdr.e_type == ET_REL)
-			pb_warn("%s: a relocatable object, not a linked vmlinux: symbol addresses "
-				"are section offsets and sympos follows them", vmlinux);
 	}
 	if (symvers && read_symvers(lookup, symvers))
 		goto fail;
@@ -414,21 +426,22 @@ void lookup_close(struct lookup *lookup)
 
 /* ---- globals ----------------------------------------------------------- */
 
-/* The one global definition of @name in vmlinux, or NULL; -1 if several. */
-static int vmlinux_global(const struct lookup *lookup, const char *name, struct symbol **found)
+/* The one global definition of @name in @obj (NULL if none); -1 if several. */
+static int global_in(const struct lookup_obj *obj, const char *name, struct symbol **found)
 {
 	struct symbol *sym;
 	struct hnode *node;
 
 	*found = NULL;
-	if (!lookup->vmlinux)
+	if (!obj)
 		return 0;
-	for_each_named_symbol(lookup->vmlinux->elf, name, sym, node) {
+	for_each_symbol_by_name(obj->elf, name, sym, node) {
 		if (!defines(sym) || !is_global(sym))
 			continue;
 		if (*found) {
-			pb_error("vmlinux: global symbol '%s' is defined twice (symbols %u and %u): "
-				 "is this a linked vmlinux?", name, (*found)->index, sym->index);
+			pb_error("%s: global symbol '%s' is defined twice (symbols %u and %u): "
+				 "is %s a linked binary?", obj->name, name, (*found)->index,
+				 sym->index, obj->elf->path);
 			return -1;
 		}
 		*found = sym;
@@ -446,7 +459,7 @@ static const struct symbol *any_local(const struct lookup *lookup, const char *n
 		struct symbol *sym;
 		struct hnode *node;
 
-		for_each_named_symbol(obj->elf, name, sym, node) {
+		for_each_symbol_by_name(obj->elf, name, sym, node) {
 			if (defines(sym) && sym->bind == STB_LOCAL) {
 				*where = obj;
 				return sym;
@@ -509,7 +522,7 @@ int lookup_global(struct lookup *lookup, const char *name, struct lookup_result 
 	const struct export *exp;
 	struct hnode *node;
 
-	if (vmlinux_global(lookup, name, &found))
+	if (global_in(lookup->vmlinux, name, &found))
 		return -1;
 	if (found)
 		owner = lookup->vmlinux;
@@ -520,9 +533,9 @@ int lookup_global(struct lookup *lookup, const char *name, struct lookup_result 
 		if (strcmp(mg->sym->name, name))
 			continue;
 		if (found) {
-			pb_error("global symbol '%s' is defined in both %s and %s: the one meant "
-				 "depends on the object being patched; look it up as that "
-				 "object's symbol", name, owner->name, mg->obj->name);
+			pb_error("'%s': a global of both %s and %s: which one a reference "
+				 "binds to depends on the binary it is from; name that binary "
+				 "(--objname)", name, owner->name, mg->obj->name);
 			return -1;
 		}
 		found = mg->sym;
@@ -538,10 +551,28 @@ int lookup_global(struct lookup *lookup, const char *name, struct lookup_result 
 	return -1;
 }
 
+int lookup_global_from(struct lookup *lookup, const char *objname, const char *name,
+		       struct lookup_result *res)
+{
+	struct lookup_obj *obj = find_lookup_obj(lookup, objname);
+	struct symbol *sym;
+
+	if (!obj) {
+		pb_error("'%s': %s was not loaded (give %s)", name, objname,
+			 strcmp(objname, "vmlinux") ? "its module's .ko" : "the vmlinux");
+		return -1;
+	}
+	if (global_in(obj, name, &sym))
+		return -1;
+	if (sym)
+		return fill_result(lookup, obj, sym, res);
+	return lookup_global(lookup, name, res);
+}
+
 /* ---- listing ----------------------------------------------------------- */
 
+/* Same-named symbols of one binary, in kallsyms order. */
 struct listing {
-	const struct lookup_obj *obj;
 	struct symbol **syms;
 	unsigned int nr, alloc;
 };
@@ -567,9 +598,8 @@ static int collect(const struct lookup_obj *obj, const char *name, struct listin
 	struct symbol *sym;
 	struct hnode *node;
 
-	l->obj = obj;
 	l->nr = 0;
-	for_each_named_symbol(obj->elf, name, sym, node) {
+	for_each_symbol_by_name(obj->elf, name, sym, node) {
 		if (!in_kallsyms(obj, sym))
 			continue;
 		if (l->nr == l->alloc) {
@@ -637,8 +667,8 @@ int lookup_object_locals(const struct elf *obj, struct lookup_object_locals *loc
 			locals->nr++;
 	}
 	if (!locals->file) {
-		pb_error("%s: no STT_FILE symbol: was it built by the C compiler, and not stripped?",
-			 obj->path);
+		pb_error("%s: no STT_FILE symbol: was it built by the C compiler, and not "
+			 "stripped?", obj->path);
 		return -1;
 	}
 	locals->names = calloc(locals->nr ? locals->nr : 1, sizeof(*locals->names));

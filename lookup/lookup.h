@@ -31,9 +31,7 @@ struct lookup_result {
 	unsigned long size;
 	unsigned char type;		/* STT_FUNC, STT_OBJECT, STT_NOTYPE... */
 	bool global;			/* STB_GLOBAL or STB_WEAK */
-	bool in_symtab;			/* false: known only from Module.symvers, the
-					 * module's .ko was not given (sympos, addr,
-					 * size unknown) */
+	bool in_symtab;			/* else only in Module.symvers: no sympos, addr, size */
 	bool exported;
 	const char *export_owner;	/* "vmlinux" or the module path in Module.symvers */
 	const char *export_type;	/* "EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL" */
@@ -56,6 +54,14 @@ bool lookup_has_object(const struct lookup *lookup, const char *objname);
 
 /* A global (or weak) symbol by name: where it lives and whether it is exported. */
 int lookup_global(struct lookup *lookup, const char *name, struct lookup_result *res);
+
+/*
+ * The same, for a reference from code of @objname: its own definition
+ * first (a module's reference binds to the module's global), then as
+ * lookup_global().
+ */
+int lookup_global_from(struct lookup *lookup, const char *objname, const char *name,
+		       struct lookup_result *res);
 
 /*
  * The FILE block of @objname's symbol table that holds a compiled object's
