@@ -56,7 +56,8 @@ TOOLS = create-diff-object/create-diff-object lookup/lookup \
 	create-diff-object/patch-post-link create-diff-object/patch-check-module
 TEST_TOOLS = test/unit/objfacts
 
-.PHONY: all check check-unit check-lookup check-module check-module-qemu bench install demo clean shellcheck
+.PHONY: all check check-unit check-lookup check-module check-module-qemu \
+	kernel-fixture check-kernel-objects check-driver bench install demo clean shellcheck
 all: $(TOOLS)
 
 create-diff-object/create-diff-object: $(CDO_SRCS) $(HEADERS)
@@ -100,7 +101,20 @@ $(SAN_DIR)/objfacts: $(OBJFACTS_SRCS) $(HEADERS)
 
 SAN_TOOLS = $(SAN_DIR)/create-diff-object $(SAN_DIR)/objfacts
 
-check: check-unit check-lookup check-module shellcheck
+# The test kernel comes first: the tests after it use it (built once, cached).
+check: kernel-fixture check-unit check-lookup check-module check-kernel-objects \
+	check-module-qemu check-driver shellcheck
+
+kernel-fixture:
+	test/kernel/build --print-dir
+
+# The differ on real kernel objects, and the whole-tree identity check.
+check-kernel-objects: all
+	PB_REQUIRE_KERNEL=1 test/kernel-objects/run
+	test/kernel-objects/identity
+
+check-driver: all
+	test/driver/run
 
 # Post-link and the module checker on synthetic modules (no kernel needed).
 check-module: $(SAN_DIR)/patch-post-link $(SAN_DIR)/patch-check-module
@@ -117,13 +131,14 @@ check-unit: $(SAN_TOOLS)
 	CDO=$(SAN_DIR)/create-diff-object OBJFACTS=$(SAN_DIR)/objfacts test/unit/run
 
 shellcheck:
-	shellcheck -S warning scripts/install-deps .ci/run $(wildcard test/unit/run test/lookup/run test/module/run test/module/qemu-smoke test/kernel/build test/kernel/initramfs test/kernel/qemu-run test/kernel/smoke bench/differ)
+	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* test/*/run \
+		test/*/*[!.]* bench/* 2>/dev/null | grep -v '\.c$$' | sort -u)
 
 bench: all
 	bench/differ
 
 demo: all
-	scripts/demo
+	scripts/patch-build-demo
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/kmod
