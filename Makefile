@@ -27,7 +27,7 @@ SAN_DIR = build/sanitize
 SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
 
-ELF_SRCS = create-diff-object/elf-model.c create-diff-object/hash.c
+ELF_SRCS = create-diff-object/elf-model.c create-diff-object/elf-write.c create-diff-object/hash.c
 LOOKUP_LIB_SRCS = lookup/lookup.c lookup/block.c lookup/exports.c
 CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/create-diff-object.c \
