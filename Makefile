@@ -40,6 +40,7 @@ CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/checks.c \
 	   create-diff-object/lines.c \
 	   create-diff-object/ignore.c \
+	   create-diff-object/anon.c \
 	   create-diff-object/klp.c \
 	   $(LOOKUP_LIB_SRCS) \
 	   create-diff-object/report.c

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anon.h"
 #include "diff.h"
 
 static bool is_pc_relative(unsigned int type)
@@ -54,7 +55,7 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 	unsigned int i;
 
 	memset(t, 0, sizeof(*t));
-	if (sym->type != STT_SECTION || !sec) {
+	if (!sec || (sym->type != STT_SECTION && !is_string_section(sec))) {
 		t->kind = TARGET_SYMBOL;
 		t->sym = sym;
 		t->delta = reloc->addend;
@@ -62,7 +63,11 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 	}
 
 	if (is_string_section(sec) && sec->sh.sh_entsize <= 1 && sec->data) {
-		long off = reloc->addend + bias[0];
+		/*
+		 * Assemblers keep local labels (".LC0") for references into
+		 * mergeable strings; those are strings too.
+		 */
+		long off = reloc->addend + bias[0] + (sym->type == STT_SECTION ? 0 : (long)sym->offset);
 		unsigned long start, end;
 
 		if (off < 0 || (unsigned long)off >= sec->size) {
@@ -81,10 +86,17 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 		t->offset = start;
 		t->string = (const char *)sec->data + start;
 		t->string_len = end - start + (end < sec->size);
-		t->delta = reloc->addend - (long)start;
+		t->delta = reloc->addend + (sym->type == STT_SECTION ? 0 : (long)sym->offset) -
+			   (long)start;
 		return 0;
 	}
 
+	if (sym->type != STT_SECTION) {
+		t->kind = TARGET_SYMBOL;
+		t->sym = sym;
+		t->delta = reloc->addend;
+		return 0;
+	}
 	for (i = 0; i < nr_bias; i++) {
 		struct symbol *s = symbol_at(sec, reloc->addend + bias[i]);
 
@@ -98,6 +110,7 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 	t->kind = TARGET_SECTION;
 	t->sec = sec;
 	t->delta = reloc->addend;
+	t->offset = reloc->addend + bias[0];
 	return 0;
 }
 
@@ -158,12 +171,17 @@ static void note(struct difference *diff, const char *fmt, ...)
 	va_end(ap);
 }
 
-static bool same_section_contents(struct diff *d, struct section *o, struct section *p);
+static bool same_piece(struct diff *d, const struct target *o, const struct target *p);
 static bool same_symbol_contents(struct diff *d, struct symbol *o, struct symbol *p);
 
 static bool same_target(struct diff *d, const struct target *o, const struct target *p)
 {
-	if (o->kind != p->kind || o->delta != p->delta)
+	if (o->kind != p->kind)
+		return false;
+	/* Pieces of anonymous sections move; compare where in the piece. */
+	if (o->kind == TARGET_SECTION)
+		return same_piece(d, o, p);
+	if (o->delta != p->delta)
 		return false;
 	switch (o->kind) {
 	case TARGET_SYMBOL:
@@ -182,7 +200,7 @@ static bool same_target(struct diff *d, const struct target *o, const struct tar
 		return o->string_len == p->string_len &&
 		       !memcmp(o->string, p->string, o->string_len);
 	case TARGET_SECTION:
-		return o->sec->twin == p->sec && same_section_contents(d, o->sec, p->sec);
+		break;
 	}
 	return false;
 }
@@ -276,16 +294,29 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 	note(diff, "bytes differ at offset 0x%lx", i);
 }
 
-/* Anonymous sections (jump tables) compare whole; cycles count as equal. */
-static bool same_section_contents(struct diff *d, struct section *o, struct section *p)
+/*
+ * A piece of an anonymous section (see anon.c), compared bytes and
+ * relocations.  Pieces jump back into their function, which compares as a
+ * symbol, so recursion is shallow; a cycle deeper than a few levels is taken
+ * as equal, the bytes on the way having matched.
+ */
+static bool same_piece(struct diff *d, const struct target *o, const struct target *p)
 {
+	struct anon_range orange, prange;
 	struct difference diff;
 
-	if (o->status)		/* being compared further up the stack, or done */
-		return o->status > 0;
-	o->status = 1;
-	compare_range(d, o, 0, o->size, p, 0, p->size, &diff);
-	o->status = diff.differs ? -1 : 1;
+	if (o->sec->twin != p->sec || o->delta - (long)o->offset != p->delta - (long)p->offset)
+		return false;
+	if (anon_piece(o->sec, o->offset, &orange) || anon_piece(p->sec, p->offset, &prange))
+		return false;
+	if (o->offset - orange.start != p->offset - prange.start)
+		return false;
+	if (d->piece_depth > 4)
+		return true;
+	d->piece_depth++;
+	compare_range(d, o->sec, orange.start, orange.end - orange.start,
+		      p->sec, prange.start, prange.end - prange.start, &diff);
+	d->piece_depth--;
 	return !diff.differs;
 }
 
@@ -420,6 +451,14 @@ static void compare_data(struct diff *d)
 			o->status = NEW;
 }
 
+/* Is @reloc a call to, or the address of, the start of its target? */
+static bool points_at_start(const struct reloc *reloc, const struct target *t)
+{
+	bool pcrel = reloc->type == R_X86_64_PC32 || reloc->type == R_X86_64_PLT32;
+
+	return t->delta == (pcrel && is_text_section(reloc->sec) ? -4 : 0);
+}
+
 /* Functions in the patched object that refer to @func, or NULL data users. */
 static void find_users(struct diff *d, struct symbol *func, struct symbol ***users,
 		       unsigned int *nr, struct section **data_user)
@@ -440,6 +479,9 @@ static void find_users(struct diff *d, struct symbol *func, struct symbol ***use
 			struct target t;
 
 			if (resolve_target(reloc, &t) || t.kind != TARGET_SYMBOL || t.sym != func)
+				continue;
+			/* Jumps into its middle come from its own out-of-line pieces. */
+			if (!points_at_start(reloc, &t))
 				continue;
 			user = find_symbol_containing(sec, reloc->offset);
 			if (!is_text_section(sec) || !user || user->type != STT_FUNC) {
@@ -493,6 +535,16 @@ static void replace_read_only(struct diff *d, struct symbol *o, const char *what
 	free(users);
 }
 
+static bool has_refusal(const struct diff *d, const struct symbol *sym)
+{
+	const struct reason *r;
+
+	for (r = d->refusals; r; r = r->next)
+		if (r->sym == sym)
+			return true;
+	return false;
+}
+
 /*
  * A changed function without an ftrace call cannot be redirected.  If every
  * function that calls it is traced, patch those callers instead and let them
@@ -507,7 +559,7 @@ static void reach_untraced(struct diff *d)
 	while (again) {
 		again = false;
 		for_each_symbol(d->patched, p, i) {
-			struct symbol **users;
+			struct symbol **users, *root;
 			struct section *data_user;
 			unsigned int nr, j;
 
@@ -518,13 +570,16 @@ static void reach_untraced(struct diff *d)
 			p->status = CARRIED;
 			if (p->twin)
 				p->twin->status = CARRIED;
+			/* Name the function whose change started the chain, once. */
+			root = p->priv ? p->priv : p;
 			find_users(d, p, &users, &nr, &data_user);
-			if (data_user)
-				refuse(d, p, "function %s changed but has no ftrace call (notrace), and its address is taken in %s, so calls through it cannot be redirected",
+			if (data_user && !has_refusal(d, root))
+				refuse(d, root, "function %s changed but has no ftrace call (notrace), and the address of %s is taken in %s, so calls through it cannot be redirected",
+				       root->twin ? root->twin->name : root->name,
 				       p->twin ? p->twin->name : p->name, data_user->name);
-			else if (!nr)
-				refuse(d, p, "function %s changed but has no ftrace call (notrace) and no traced caller in this object reaches it",
-				       p->twin ? p->twin->name : p->name);
+			else if (!nr && !has_refusal(d, root))
+				refuse(d, root, "function %s changed but has no ftrace call (notrace) and no traced caller in this object reaches it",
+				       root->twin ? root->twin->name : root->name);
 			for (j = 0; j < nr; j++) {
 				char why[640];
 
@@ -533,6 +588,7 @@ static void reach_untraced(struct diff *d)
 					 p->twin ? p->twin->name : p->name);
 				if (users[j]->status == SAME && users[j]->twin) {
 					mark_changed(d, users[j], why);
+					users[j]->priv = root;
 					again = true;
 				}
 			}

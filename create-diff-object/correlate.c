@@ -32,6 +32,24 @@ char *canonical_name(const char *name)
 
 	if (!out)
 		return NULL;
+	/*
+	 * __UNIQUE_ID_<prefix><counter>: the counter is __COUNTER__, which moves
+	 * whenever the patch adds a user above; drop it like other numbering.
+	 */
+	if (!strncmp(name, "__UNIQUE_ID_", 12)) {
+		size_t end = strcspn(name, ".");
+
+		while (end > 12 && isdigit((unsigned char)name[end - 1]))
+			end--;
+		memcpy(out, name, end);
+		o = end;
+		i = strcspn(name, ".");
+		if (!name[i]) {
+			out[o] = '\0';
+			return out;
+		}
+		i++;	/* the components after the first follow */
+	}
 	/* Copy every dot-separated component that is not purely a number. */
 	while (i <= len) {
 		size_t start = i, clen;
@@ -55,6 +73,9 @@ static bool has_numbering(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 
+	/* Keyed by their user too: many share the name once the counter goes. */
+	if (!strncmp(name, "__UNIQUE_ID_", 12))
+		return true;
 	return dot && dot != name && all_digits(dot + 1, strlen(dot + 1));
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "anon.h"
 #include "diff.h"
 #include "output.h"
 #include "special.h"
@@ -246,6 +247,8 @@ out:
 	free_ignores(&d);
 	free(d.entry_sizes);
 	free_string_pools(&d);
+	anon_free(d.orig);
+	anon_free(d.patched);
 	free_reasons(&d);
 	free(d.queue);
 	elf_close(d.out);

@@ -61,6 +61,7 @@ struct diff {
 	unsigned int nr_refusals;
 
 	struct symbol *init_changed;	/* first changed __init/__exit function */
+	unsigned int piece_depth;	/* compare.c: nesting of anonymous pieces */
 
 	/* PATCH_IGNORE_FUNCTION / PATCH_IGNORE_SECTION records. */
 	struct symbol **ignored_funcs;
@@ -92,7 +93,8 @@ struct target {
 	struct symbol *sym;		/* TARGET_SYMBOL */
 	struct section *sec;		/* TARGET_STRING, TARGET_SECTION */
 	long delta;			/* addend relative to sym or string start */
-	unsigned long offset;		/* TARGET_STRING: start of the string */
+	unsigned long offset;		/* TARGET_STRING: start of the string;
+					   TARGET_SECTION: offset pointed at */
 	const char *string;		/* TARGET_STRING: its bytes */
 	size_t string_len;		/* including the terminating NUL */
 };

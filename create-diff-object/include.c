@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anon.h"
 #include "include.h"
 #include "special.h"
 
@@ -104,12 +105,15 @@ int queue_symbol(struct diff *d, struct symbol *sym)
 static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
 			 unsigned long len);
 
-static int include_section(struct diff *d, struct section *sec)
+/* Carry the piece of an anonymous section that @t points into. */
+static int include_piece(struct diff *d, const struct target *t)
 {
-	if (sec->include)
-		return 0;
-	sec->include = true;
-	return follow_relocs(d, sec, 0, sec->size);
+	struct anon_range r;
+	bool added;
+
+	if (anon_include(t->sec, t->offset, &added, &r))
+		return -1;
+	return added ? follow_relocs(d, t->sec, r.start, r.end - r.start) : 0;
 }
 
 static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
@@ -125,7 +129,7 @@ static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
 			return -1;
 		if (ref.kind == REF_COPY && queue_symbol(d, ref.sym))
 			return -1;
-		if (ref.kind == REF_SECTION && include_section(d, ref.t.sec))
+		if (ref.kind == REF_SECTION && include_piece(d, &ref.t))
 			return -1;
 	}
 	return 0;

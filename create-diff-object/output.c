@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anon.h"
 #include "include.h"
 #include "output.h"
 
@@ -192,16 +193,58 @@ static int emit_symbol(struct diff *d, struct symbol *p)
 	return 0;
 }
 
-static int emit_section_copy(struct diff *d, struct section *src)
+/* The carried pieces of an anonymous section, in their original order. */
+static int emit_pieces(struct diff *d, struct section *src)
 {
 	struct section *sec;
+	unsigned int i;
 
 	sec = elf_add_section(d->out, src->name, src->sh.sh_type, src->sh.sh_flags & ~SHF_GROUP,
-			      src->data, src->size, src->sh.sh_entsize, src->sh.sh_addralign);
+			      NULL, 0, src->sh.sh_entsize, src->sh.sh_addralign);
 	if (!sec || !elf_add_symbol(d->out, "", STB_LOCAL, STT_SECTION, 0, sec, 0, 0))
 		return -1;
 	src->out = sec;
 	sec->twin = src;
+	for (i = 0; i < anon_count(src); i++) {
+		struct anon_range r;
+		unsigned char *grown;
+		unsigned long len;
+
+		if (!anon_is_included(src, i))
+			continue;
+		if (anon_piece(src, anon_start(src, i), &r))
+			return -1;
+		len = r.end - r.start;
+		anon_set_dst(src, i, sec->size);
+		if (src->sh.sh_type != SHT_NOBITS) {
+			grown = realloc(sec->data, sec->size + len);
+			if (!grown) {
+				pb_error("out of memory");
+				return -1;
+			}
+			memcpy(grown + sec->size, src->data + r.start, len);
+			sec->data = grown;
+			sec->data_owned = true;
+		}
+		sec->size += len;
+		sec->sh.sh_size = sec->size;
+	}
+	return 0;
+}
+
+static int copy_piece_relocs(struct diff *d, struct section *src)
+{
+	unsigned int i;
+
+	for (i = 0; i < anon_count(src); i++) {
+		struct anon_range r;
+
+		if (!anon_is_included(src, i))
+			continue;
+		if (anon_piece(src, anon_start(src, i), &r) ||
+		    copy_relocs(d, src, r.start, r.end - r.start, src->out, anon_dst(src, i), false))
+			return -1;
+	}
 	return 0;
 }
 
@@ -251,15 +294,20 @@ int map_reloc(struct diff *d, const struct reloc *reloc, bool force_copy,
 		*sym = pool_sec->secsym;
 		*addend = off + ref.t.delta;
 		return 0;
-	case REF_SECTION:
-		if (!ref.t.sec->out) {
-			pb_error("%s: internal error: section %s was not included",
-				 d->patched->path, ref.t.sec->name);
+	case REF_SECTION: {
+		struct anon_range r;
+
+		if (anon_piece(ref.t.sec, ref.t.offset, &r))
+			return -1;
+		if (!ref.t.sec->out || !anon_is_included(ref.t.sec, r.index)) {
+			pb_error("%s: internal error: %s+0x%lx was not included",
+				 d->patched->path, ref.t.sec->name, ref.t.offset);
 			return -1;
 		}
 		*sym = ref.t.sec->out->secsym;
-		*addend = ref.t.delta;
+		*addend = ref.t.delta + (long)anon_dst(ref.t.sec, r.index) - (long)r.start;
 		return 0;
+	}
 	}
 	return -1;
 }
@@ -309,7 +357,7 @@ int build_output(struct diff *d, const char *path)
 		if (sym->include && emit_symbol(d, sym))
 			return -1;
 	for_each_section(d->patched, sec, i)
-		if (sec->include && emit_section_copy(d, sec))
+		if (sec->include && emit_pieces(d, sec))
 			return -1;
 
 	/* ...then their relocations, which may point at any of them. */
@@ -321,7 +369,7 @@ int build_output(struct diff *d, const char *path)
 			return -1;
 	}
 	for_each_section(d->patched, sec, i)
-		if (sec->include && copy_relocs(d, sec, 0, sec->size, sec->out, 0, false))
+		if (sec->include && copy_piece_relocs(d, sec))
 			return -1;
 
 	if (filter_special_sections(d) || add_livepatch_records(d))

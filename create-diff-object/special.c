@@ -62,6 +62,7 @@ static const struct special_section special_sections[] = {
 	{ "__tracepoints", true, NULL, 0, DROP, NULL },
 	{ ".initcall", true, NULL, 0, DROP, NULL },
 	{ "__ksymtab", true, NULL, 0, DROP, NULL },
+	{ "___ksymtab", true, NULL, 0, DROP, NULL },
 	{ "__kcrctab", true, NULL, 0, DROP, NULL },
 	{ ".static_call.text", false, NULL, 0, DROP, NULL },
 	{ ".static_call_tramp_key", false, NULL, 0, DROP, NULL },
@@ -307,7 +308,9 @@ static int carry_replacement(struct diff *d, struct section *sec, unsigned long 
 			     struct section *out, unsigned long dst_off)
 {
 	long repl_field = member_offset(d, "alt_instr", "repl_offset", 4);
-	long len_field = member_offset(d, "alt_instr", "replacementlen", -1);
+	/* Without DWARF: replacementlen is the last byte in every layout so far. */
+	long len_field = member_offset(d, "alt_instr", "replacementlen",
+				       entry_size_override(d, "alt_instr") - 1);
 	struct section *repl_sec, *repl_out;
 	struct reloc *reloc, *copy = NULL;
 	unsigned long repl_off, len, i;
