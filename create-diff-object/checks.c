@@ -124,7 +124,7 @@ static int check_layouts(struct diff *d)
 	return ret;
 }
 
-static bool has_patchable_change(const struct diff *d)
+bool has_patchable_change(const struct diff *d)
 {
 	struct symbol *sym;
 	unsigned int i;

@@ -117,17 +117,6 @@ static int add_entry_size(struct diff *d, char *arg)
 	return 0;
 }
 
-static bool anything_to_patch(const struct diff *d)
-{
-	struct symbol *sym;
-	unsigned int i;
-
-	for_each_symbol(d->patched, sym, i)
-		if (is_function(sym) && (sym->status == CHANGED || sym->status == NEW))
-			return true;
-	return false;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -223,7 +212,7 @@ int main(int argc, char **argv)
 		status = EXIT_UNSAFE;
 		goto out;
 	}
-	if (!anything_to_patch(&d)) {
+	if (!has_patchable_change(&d)) {
 		fprintf(stderr, "%s: %s: no functional change\n", pb_progname, argv[optind + 1]);
 		status = EXIT_NO_CHANGE;
 		goto out;

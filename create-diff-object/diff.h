@@ -124,6 +124,8 @@ int add_livepatch_records(struct diff *d);
 
 /* checks.c: refusals that need DWARF or the whole picture */
 int check_safety(struct diff *d);
+/* Does any function need redirecting or adding? */
+bool has_patchable_change(const struct diff *d);
 /* The patched object's type facts (loaded once), NULL on error. */
 struct type_table *patched_types(struct diff *d);
 bool is_call_reloc(const struct reloc *reloc);
