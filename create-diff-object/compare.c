@@ -136,7 +136,10 @@ bool has_fentry_call(const struct symbol *func)
 	const struct section *mcount;
 	struct reloc *reloc;
 
+	/* At the start, or after an endbr64 when the kernel has IBT. */
 	reloc = find_reloc_at(func->sec, func->offset + 1);
+	if (!reloc || strcmp(reloc->sym->name, "__fentry__"))
+		reloc = find_reloc_at(func->sec, func->offset + 5);
 	if (reloc && !strcmp(reloc->sym->name, "__fentry__"))
 		return true;
 
@@ -147,7 +150,7 @@ bool has_fentry_call(const struct symbol *func)
 		struct target t;
 
 		if (!resolve_target(reloc, &t) && t.kind == TARGET_SYMBOL &&
-		    t.sym == func && t.delta == 0)
+		    t.sym == func && (t.delta == 0 || t.delta == 4))
 			return true;
 	}
 	return false;

@@ -163,18 +163,36 @@ static const char *section_name_for(const struct symbol *p, char *buf, size_t le
 }
 
 /* Copy one included symbol (function or data) into a section of its own. */
+/*
+ * Kernels with call depth tracking (6.2+) put 16 bytes of NOPs before each
+ * function and patch calls to land there; a carried function keeps them.
+ */
+static unsigned long function_padding(const struct symbol *p)
+{
+	const unsigned char *data = p->sec->data;
+	unsigned long pad = 0;
+
+	if (p->type != STT_FUNC || !data)
+		return 0;
+	while (pad < 16 && pad < p->offset &&
+	       (data[p->offset - pad - 1] == 0x90 || data[p->offset - pad - 1] == 0xcc))
+		pad++;
+	return pad == 16 ? pad : 0;
+}
+
 static int emit_symbol(struct diff *d, struct symbol *p)
 {
 	struct section *src = p->sec, *sec;
 	unsigned char bind = p->bind;
-	unsigned long size = p->size;
+	unsigned long size = p->size, pad;
 	char name[512];
 
 	if (!size && src->nr_syms == 1)
 		size = src->size - p->offset;
+	pad = function_padding(p);
 	sec = elf_add_section(d->out, section_name_for(p, name, sizeof(name)),
 			      src->sh.sh_type, src->sh.sh_flags & ~SHF_GROUP,
-			      src->data ? src->data + p->offset : NULL, size,
+			      src->data ? src->data + p->offset - pad : NULL, pad + size,
 			      src->sh.sh_entsize, src->sh.sh_addralign);
 	if (!sec || !elf_add_symbol(d->out, "", STB_LOCAL, STT_SECTION, 0, sec, 0, 0))
 		return -1;
@@ -184,7 +202,7 @@ static int emit_symbol(struct diff *d, struct symbol *p)
 	 */
 	if (p->status == CHANGED || p->status == CARRIED || p->parent)
 		bind = STB_LOCAL;
-	p->out = elf_add_symbol(d->out, output_name(p), bind, p->type, p->other, sec, 0,
+	p->out = elf_add_symbol(d->out, output_name(p), bind, p->type, p->other, sec, pad,
 				p->size);
 	if (!p->out)
 		return -1;
@@ -364,8 +382,8 @@ int build_output(struct diff *d, const char *path)
 	for_each_symbol(d->patched, sym, i) {
 		if (!sym->include)
 			continue;
-		if (copy_relocs(d, sym->sec, sym->offset, sym->out->sec->size, sym->out->sec, 0,
-				false))
+		if (copy_relocs(d, sym->sec, sym->offset, sym->out->sec->size - sym->out->offset,
+				sym->out->sec, sym->out->offset, false))
 			return -1;
 	}
 	for_each_section(d->patched, sec, i)
