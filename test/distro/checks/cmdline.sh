@@ -1,0 +1,2 @@
+# passes when /proc/cmdline shows the patched text
+grep -q debian-livepatched /proc/cmdline
