@@ -67,10 +67,13 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 		 * Assemblers keep local labels (".LC0") for references into
 		 * mergeable strings; those are strings too.
 		 */
-		long off = reloc->addend + bias[0] + (sym->type == STT_SECTION ? 0 : (long)sym->offset);
+		long off;
 		unsigned long start, end;
 
-		if (off < 0 || (unsigned long)off >= sec->size) {
+		if (__builtin_add_overflow(reloc->addend, bias[0], &off) ||
+		    __builtin_add_overflow(off, sym->type == STT_SECTION ? 0 : (long)sym->offset,
+					   &off) ||
+		    off < 0 || (unsigned long)off >= sec->size) {
 			pb_error("%s: section %s: relocation at 0x%lx points outside string section %s",
 				 sec->elf->path, reloc->sec->name, reloc->offset, sec->name);
 			return -1;
@@ -98,8 +101,12 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 		return 0;
 	}
 	for (i = 0; i < nr_bias; i++) {
-		struct symbol *s = symbol_at(sec, reloc->addend + bias[i]);
+		struct symbol *s;
+		long off;
 
+		if (__builtin_add_overflow(reloc->addend, bias[i], &off))
+			continue;
+		s = symbol_at(sec, off);
 		if (s) {
 			t->kind = TARGET_SYMBOL;
 			t->sym = s;
@@ -110,7 +117,8 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 	t->kind = TARGET_SECTION;
 	t->sec = sec;
 	t->delta = reloc->addend;
-	t->offset = reloc->addend + bias[0];
+	/* Modulo 2^64 as a linker computes it: a corrupt addend must not overflow. */
+	t->offset = (unsigned long)reloc->addend + bias[0];
 	return 0;
 }
 
@@ -175,7 +183,37 @@ static void note(struct difference *diff, const char *fmt, ...)
 }
 
 static bool same_piece(struct diff *d, const struct target *o, const struct target *p);
+static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
+			  unsigned long olen, struct section *p, unsigned long poff,
+			  unsigned long plen, struct difference *diff);
 static bool same_symbol_contents(struct diff *d, struct symbol *o, struct symbol *p);
+
+/*
+ * An assembler label (".LC3") on a constant in a mergeable constant section
+ * (".rodata.cst2", ".rodata.cst16").  gcc numbers the labels per file, so a
+ * constant or string added anywhere renumbers the labels after it: the name
+ * says nothing, the constant (entsize bytes at the label) is what counts.
+ */
+static bool is_constant_label(const struct symbol *sym)
+{
+	const struct section *sec = sym->sec;
+
+	return sec && sym->bind == STB_LOCAL && sym->type == STT_NOTYPE &&
+	       !strncmp(sym->name, ".L", 2) && (sec->sh.sh_flags & SHF_MERGE) &&
+	       !(sec->sh.sh_flags & SHF_STRINGS) && sec->sh.sh_entsize &&
+	       sym->offset + sec->sh.sh_entsize <= sec->size;
+}
+
+static bool same_constant(struct diff *d, struct symbol *o, struct symbol *p)
+{
+	struct difference diff;
+	unsigned long n = o->sec->sh.sh_entsize;
+
+	if (n != p->sec->sh.sh_entsize)
+		return false;
+	compare_range(d, o->sec, o->offset, n, p->sec, p->offset, n, &diff);
+	return !diff.differs;
+}
 
 static bool same_target(struct diff *d, const struct target *o, const struct target *p)
 {
@@ -188,6 +226,8 @@ static bool same_target(struct diff *d, const struct target *o, const struct tar
 		return false;
 	switch (o->kind) {
 	case TARGET_SYMBOL:
+		if (is_constant_label(o->sym) && is_constant_label(p->sym))
+			return same_constant(d, o->sym, p->sym);
 		/*
 		 * Compiler-invented tables (switch lookup tables, __func__) are
 		 * carried by the code that uses them: their contents count.
@@ -254,8 +294,8 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 
 	or = o->nr_relocs ? find_reloc_from(o, ooff) : NULL;
 	pr = p->nr_relocs ? find_reloc_from(p, poff) : NULL;
-	oend = o->relocs + o->nr_relocs;
-	pend = p->relocs + p->nr_relocs;
+	oend = or ? o->relocs + o->nr_relocs : NULL;
+	pend = pr ? p->relocs + p->nr_relocs : NULL;
 	for (;;) {
 		bool oin = or && or < oend && or->offset < ooff + olen;
 		bool pin = pr && pr < pend && pr->offset < poff + plen;
@@ -362,6 +402,21 @@ bool is_init_section(const struct section *sec)
 	return !strncmp(sec->name, ".init.", 6) || !strncmp(sec->name, ".exit.", 6);
 }
 
+/*
+ * objtool's __pfx_NAME (--prefix, CONFIG_PREFIX_SYMBOLS): the padding just
+ * before the function NAME in its section, carried with it, not a function
+ * of its own.
+ */
+static bool is_prefix_symbol(const struct symbol *sym)
+{
+	const struct symbol *f;
+
+	if (strncmp(sym->name, "__pfx_", 6) != 0)
+		return false;
+	f = find_symbol_by_name(sym->elf, sym->name + 6);
+	return f && f->sec == sym->sec && f->offset == sym->offset + sym->size;
+}
+
 static void compare_functions(struct diff *d)
 {
 	struct symbol *o, *p;
@@ -402,7 +457,8 @@ static void compare_functions(struct diff *d)
 	}
 
 	for_each_symbol(d->patched, p, i) {
-		if (!is_function(p) || p->twin || is_init_section(p->sec))
+		if (!is_function(p) || p->twin || is_init_section(p->sec) ||
+		    is_prefix_symbol(p))
 			continue;
 		p->status = NEW;
 		if (p->parent) {
