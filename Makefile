@@ -2,7 +2,8 @@
 #
 #   make                 build the tools
 #   make check           run every test (unit tests with sanitizers)
-#   make bench           run the benchmarks (they print figures)
+#   make bench           run the benchmarks (they print figures);
+#                        BENCH_ARGS=--all adds the long ones
 #   make install PREFIX=/usr/local DESTDIR=
 #   make demo            the main job on an example
 
@@ -57,8 +58,9 @@ TOOLS = create-diff-object/create-diff-object lookup/lookup \
 	create-diff-object/patch-post-link create-diff-object/patch-check-module
 TEST_TOOLS = test/unit/objfacts
 
-.PHONY: all check check-unit check-lookup check-module check-module-qemu \
-	kernel-fixture check-kernel-objects check-driver bench install demo clean shellcheck
+.PHONY: all check check-unit check-lookup check-module check-module-qemu check-integration \
+	kernel-fixture check-kernel-objects check-driver check-integration-6.12 bench install demo clean shellcheck
+.PHONY: fuzz fuzz-build check-fuzz-regress
 all: $(TOOLS)
 
 create-diff-object/create-diff-object: $(CDO_SRCS) $(HEADERS)
@@ -104,7 +106,8 @@ SAN_TOOLS = $(SAN_DIR)/create-diff-object $(SAN_DIR)/objfacts
 
 # The test kernel comes first: the tests after it use it (built once, cached).
 check: kernel-fixture check-unit check-lookup check-module check-kernel-objects \
-	check-module-qemu check-driver shellcheck
+	check-module-qemu check-driver check-bad-input check-integration check-distro \
+	shellcheck check-fuzz-regress
 
 kernel-fixture:
 	test/kernel/build --print-dir
@@ -116,6 +119,26 @@ check-kernel-objects: all
 
 check-driver: all
 	test/driver/run
+
+# Bad input to the driver and the differ, and the driver's resource hygiene.
+.PHONY: check-bad-input
+check-bad-input: all $(SAN_DIR)/create-diff-object
+	PB_CDO=$(SAN_DIR)/create-diff-object test/bad-input/run
+
+# Distro mode against Debian's own kernel, proven under QEMU (fetches the
+# packages into the cache once; not part of 'make check').
+.PHONY: check-distro
+check-distro: all
+	test/distro/run
+
+# The integration corpus: patches built with patch-build and proven on the
+# booted test kernel with patch-verify (test/integration/cases).
+check-integration: all
+	test/integration/run
+
+# The corpus on the 6.12 test kernel (built on first use, which is long).
+check-integration-6.12: all
+	test/integration/run --version 6.12
 
 # Post-link and the module checker on synthetic modules (no kernel needed).
 check-module: $(SAN_DIR)/patch-post-link $(SAN_DIR)/patch-check-module
@@ -135,8 +158,40 @@ shellcheck:
 	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* test/*/run \
 		test/*/*[!.]* bench/* 2>/dev/null | grep -v '\.c$$' | sort -u)
 
+# libFuzzer targets over the ELF model and the differ (clang); fuzz/run says
+# where the corpus and the findings go.  make fuzz FUZZ_TIME=SECONDS
+FUZZ_DIR = build/fuzz
+FUZZ_TIME ?= 300
+FUZZ_CC = clang
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+	      -fno-sanitize-recover=undefined -Ifuzz
+FUZZ_COMMON = fuzz/fuzz-file.c fuzz/fuzz.h
+
+$(FUZZ_DIR)/fuzz-elf: fuzz/fuzz-elf.c $(FUZZ_COMMON) $(ELF_SRCS) $(HEADERS)
+	@mkdir -p $(FUZZ_DIR)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz-elf.c fuzz/fuzz-file.c \
+		$(ELF_SRCS) $(LDLIBS)
+
+# The differ runs in process: its main() becomes cdo_main().
+$(FUZZ_DIR)/fuzz-diff: fuzz/fuzz-diff.c $(FUZZ_COMMON) $(CDO_SRCS) $(HEADERS)
+	@mkdir -p $(FUZZ_DIR)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -Dmain=cdo_main -o $@ fuzz/fuzz-diff.c \
+		fuzz/fuzz-file.c $(CDO_SRCS) $(LDLIBS)
+
+fuzz-build: $(FUZZ_DIR)/fuzz-elf $(FUZZ_DIR)/fuzz-diff
+
+# FUZZ_TARGETS: elf, diff or both (the default).
+fuzz: fuzz-build
+	FUZZ_TIME=$(FUZZ_TIME) FUZZ_DIR=$(FUZZ_DIR) fuzz/run $(FUZZ_TARGETS)
+
+# The inputs the fuzzers found (and hand-made corrupt objects) on the
+# sanitized differ, and through the fuzz targets: one clear error, no crash.
+check-fuzz-regress: $(SAN_DIR)/create-diff-object fuzz-build
+	CDO=$(SAN_DIR)/create-diff-object FUZZ_ELF=$(FUZZ_DIR)/fuzz-elf \
+		FUZZ_DIFF=$(FUZZ_DIR)/fuzz-diff test/fuzz/run
+
 bench: all
-	bench/differ
+	bench/run $(BENCH_ARGS)
 
 demo: all
 	scripts/patch-build-demo
@@ -145,7 +200,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/kmod
 	install -m 755 $(TOOLS) scripts/patch-build scripts/patch-verify $(DESTDIR)$(BINDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)
-	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper \
+	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro \
 		scripts/patch-build-funcs scripts/patch-build-initramfs scripts/patch-build-qemu \
 		$(DESTDIR)$(LIBEXECDIR)/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/

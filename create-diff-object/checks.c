@@ -3,6 +3,7 @@
  * Safety checks that look beyond single symbols: type layouts from DWARF,
  * and changes confined to code the running kernel no longer has.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "diff.h"
@@ -68,15 +69,71 @@ static void compare_layout(struct diff *d, const struct type_info *o, const stru
 }
 
 /*
+ * libdwarf (20210528) frees memory twice on a .debug_rnglists or
+ * .debug_loclists unit whose length runs past the section: check the unit
+ * lengths, and that no relocation (libdwarf applies them) rewrites a unit
+ * header, before handing the object to it.  It takes any section of those
+ * names, ".dwo" variants included, whatever its type.
+ */
+static int check_dwarf_list_units(const struct section *sec)
+{
+	unsigned long off = 0, len, hdr;
+	const struct reloc *r;
+
+	if (strncmp(sec->name, ".debug_rnglists", 15) && strncmp(sec->name, ".debug_loclists", 15))
+		return 0;
+	if (!sec->data || (sec->sh.sh_flags & SHF_COMPRESSED))
+		return 0;	/* libdwarf inflates these itself */
+	while (off < sec->size) {
+		uint32_t len32;
+		uint64_t len64;
+
+		if (sec->size - off < 4)
+			goto bad;
+		memcpy(&len32, sec->data + off, 4);
+		len = len32;
+		hdr = 4;
+		if (len32 == 0xffffffff) {
+			if (sec->size - off < 12)
+				goto bad;
+			memcpy(&len64, sec->data + off + 4, 8);
+			len = len64;
+			hdr = 12;
+		} else if (len32 >= 0xfffffff0) {
+			goto bad;
+		}
+		/* version, address size, segment selector size, offset count */
+		if (len < 8 || len > sec->size - off - hdr)
+			goto bad;
+		for (r = find_reloc_from(sec, off > 8 ? off - 8 : 0);
+		     r && r < sec->relocs + sec->nr_relocs && r->offset < off + hdr + 8; r++)
+			if (r->offset + reloc_width(r->type) > off)
+				goto bad;
+		off += hdr + len;
+	}
+	return 0;
+bad:
+	pb_error("%s: section %s: malformed unit header at offset 0x%lx", sec->elf->path,
+		 sec->name, off);
+	return -1;
+}
+
+/*
  * The type facts of one object, or NULL when it has no debug info.
  * libdwarf is only asked when there is a .debug_info section: opening it
  * costs more than the whole diff of an object without one.
  */
 static int load_object_types(struct elf *elf, struct type_table *t)
 {
+	struct section *sec;
+	unsigned int i;
+
 	memset(t, 0, sizeof(*t));
 	if (!find_section_by_name(elf, ".debug_info"))
 		return 0;
+	for_each_section(elf, sec, i)
+		if (check_dwarf_list_units(sec))
+			return -1;
 	if (load_types(elf->path, t, NULL, 0))
 		return -1;
 	if (!t->has_dwarf)

@@ -77,6 +77,24 @@ static int check_same_source(const struct diff *d)
 	return 0;
 }
 
+/* The passes read each symbol's bytes: they must lie in its section. */
+static int check_symbol_bounds(const struct elf *elf)
+{
+	struct symbol *sym;
+	unsigned int i;
+
+	for_each_symbol(elf, sym, i) {
+		if (!sym->sec || (sym->offset <= sym->sec->size &&
+				  sym->size <= sym->sec->size - sym->offset))
+			continue;
+		pb_error("%s: symbol %u (%s): bytes 0x%lx-0x%lx lie outside %s (0x%zx bytes)",
+			 elf->path, i, sym->name, sym->offset, sym->offset + sym->size,
+			 sym->sec->name, sym->sec->size);
+		return -1;
+	}
+	return 0;
+}
+
 static void report_pairing(const struct diff *d)
 {
 	struct symbol *sym;
@@ -201,7 +219,8 @@ int main(int argc, char **argv)
 	d.patched = elf_open(argv[optind + 1], ELF_OPEN_RELOCATABLE);
 	if (!d.patched)
 		goto out;
-	if (check_same_source(&d) || correlate(&d))
+	if (check_symbol_bounds(d.orig) || check_symbol_bounds(d.patched) ||
+	    check_same_source(&d) || correlate(&d))
 		goto out;
 	if (d.verbose)
 		report_pairing(&d);

@@ -130,6 +130,18 @@ static bool is_wanted(const char *name, const char *const *wanted, unsigned int 
 	return false;
 }
 
+static void free_type_info(struct type_info *ti)
+{
+	unsigned int i;
+
+	for (i = 0; i < ti->nr_members; i++)
+		free(ti->members[i].name);
+	free(ti->members);
+	free(ti->decl_file);
+	free(ti->name);
+	free(ti);
+}
+
 static void set_decl_file(struct type_info *ti, Dwarf_Die die, char **files,
 			  Dwarf_Signed nr_files, Dwarf_Half version)
 {
@@ -185,6 +197,7 @@ static int read_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, struct typ
 			set_decl_file(ti, die, files, nr_files, version);
 			if (read_members(dbg, die, ti) ||
 			    htable_add(&t->types, &ti->node, hash_string(ti->name))) {
+				free_type_info(ti);
 				ret = DW_DLV_ERROR;
 				break;
 			}
@@ -220,6 +233,9 @@ int load_types(const char *path, struct type_table *t, const char *const *wanted
 		return 0;		/* no debug info: nothing to learn */
 	if (ret != DW_DLV_OK) {
 		pb_error("%s: reading DWARF: %s", path, err ? dwarf_errmsg(err) : "failed");
+		/* Without a Dwarf_Debug, no dwarf_finish() frees the error. */
+		if (err)
+			dwarf_dealloc_error(dbg, err);
 		return -1;
 	}
 	t->has_dwarf = true;
@@ -264,16 +280,8 @@ void free_types(struct type_table *t)
 		struct hnode *node = t->types.buckets[b], *next;
 
 		for (; node; node = next) {
-			struct type_info *ti = container_of(node, struct type_info, node);
-			unsigned int i;
-
 			next = node->next;
-			for (i = 0; i < ti->nr_members; i++)
-				free(ti->members[i].name);
-			free(ti->members);
-			free(ti->decl_file);
-			free(ti->name);
-			free(ti);
+			free_type_info(container_of(node, struct type_info, node));
 		}
 	}
 	htable_free(&t->types);

@@ -254,6 +254,9 @@ int add_symbol_name(struct elf *elf, struct symbol *sym)
 	return htable_add(&elf->symbol_names, &sym->name_node, hash_string(sym->name));
 }
 
+/* Kernel objects align sections to a few pages at most. */
+#define MAX_SECTION_ALIGN	(1UL << 20)
+
 static int read_sections(struct elf *elf)
 {
 	size_t shnum, shstrndx, i;
@@ -302,9 +305,18 @@ static int read_sections(struct elf *elf)
 		sec->name = strdup(name);
 		if (!sec->name || add_section_name(elf, sec))
 			return -1;
+		/* The writer pads to it: 2^44 would make a file of terabytes. */
+		if (elf->ehdr.e_type == ET_REL &&
+		    (sec->sh.sh_addralign & (sec->sh.sh_addralign - 1) ||
+		     sec->sh.sh_addralign > MAX_SECTION_ALIGN)) {
+			pb_error("%s: section %s: implausible alignment %lu", elf->path,
+				 sec->name, (unsigned long)sec->sh.sh_addralign);
+			return -1;
+		}
 
+		/* An SHT_NULL header is inactive: its other fields mean nothing. */
 		if (sec->sh.sh_type == SHT_NOBITS || sec->sh.sh_type == SHT_NULL) {
-			sec->size = sec->sh.sh_size;
+			sec->size = sec->sh.sh_type == SHT_NOBITS ? sec->sh.sh_size : 0;
 			continue;
 		}
 		data = elf_getdata(scn, NULL);
@@ -617,6 +629,23 @@ struct elf *elf_open(const char *path, int flags)
 		pb_error("%s: not a relocatable object (ELF type %d; expected ET_REL)", path,
 			 elf->ehdr.e_type);
 		goto fail;
+	}
+	/*
+	 * libelf takes a section header table past the end of the file (a
+	 * truncated object) for no sections at all: say so instead.
+	 */
+	{
+		size_t file_size = 0;
+		uint64_t end;
+
+		elf_rawfile(elf->elf, &file_size);
+		end = elf->ehdr.e_shoff + (uint64_t)(elf->ehdr.e_shnum ? elf->ehdr.e_shnum : 1) *
+					  elf->ehdr.e_shentsize;
+		if (!elf->ehdr.e_shoff || elf->ehdr.e_shoff > file_size || end > file_size) {
+			pb_error("%s: truncated or corrupt: no section header table within its %zu bytes",
+				 path, file_size);
+			goto fail;
+		}
 	}
 	if (read_sections(elf) || read_symbols(elf))
 		goto fail;

@@ -159,8 +159,10 @@ struct reloc *find_reloc_at(const struct section *sec, unsigned long offset);
 	for (i = 1; i < (elf)->nr_sections && ((sec = (elf)->sections[i]), 1); i++)
 #define for_each_symbol(elf, sym, i)						\
 	for (i = 1; i < (elf)->nr_symbols && ((sym = (elf)->symbols[i]), 1); i++)
+/* relocs is NULL when there are none (NULL + 0 is undefined in C). */
 #define for_each_reloc(sec, reloc)						\
-	for (reloc = (sec)->relocs; reloc < (sec)->relocs + (sec)->nr_relocs; reloc++)
+	for (reloc = (sec)->relocs;						\
+	     reloc && reloc < (sec)->relocs + (sec)->nr_relocs; reloc++)
 
 /*
  * Building an object.  Section data is copied when @data is non-NULL

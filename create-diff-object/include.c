@@ -151,6 +151,12 @@ int include_changes(struct diff *d)
 	/* The queue grows while we walk it. */
 	for (i = 0; i < d->queue_len; i++) {
 		sym = d->queue[i];
+		if (!sym->sec) {
+			/* SHN_ABS, SHN_COMMON: no bytes to carry. */
+			pb_error("%s: symbol %u (%s) would be copied into the output, but it is not in a section (index 0x%x)",
+				 sym->elf->path, sym->index, sym->name, sym->shndx);
+			return -1;
+		}
 		if (sym->child && queue_symbol(d, sym->child))
 			return -1;
 		if (follow_relocs(d, sym->sec, sym->offset, sym->size))

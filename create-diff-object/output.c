@@ -234,7 +234,7 @@ static int emit_pieces(struct diff *d, struct section *src)
 			return -1;
 		len = r.end - r.start;
 		anon_set_dst(src, i, sec->size);
-		if (src->sh.sh_type != SHT_NOBITS) {
+		if (src->sh.sh_type != SHT_NOBITS && len) {
 			grown = realloc(sec->data, sec->size + len);
 			if (!grown) {
 				pb_error("out of memory");
@@ -323,7 +323,9 @@ int map_reloc(struct diff *d, const struct reloc *reloc, bool force_copy,
 			return -1;
 		}
 		*sym = ref.t.sec->out->secsym;
-		*addend = ref.t.delta + (long)anon_dst(ref.t.sec, r.index) - (long)r.start;
+		/* Modulo 2^64, as the linker adds: a corrupt addend must not overflow. */
+		*addend = (long)((unsigned long)ref.t.delta + anon_dst(ref.t.sec, r.index) -
+				 r.start);
 		return 0;
 	}
 	}

@@ -324,10 +324,15 @@ static int carry_replacement(struct diff *d, struct section *sec, unsigned long 
 	reloc = find_reloc_at(sec, off + repl_field);
 	if (!reloc || !reloc->sym->sec)
 		return 0;
+	if (!sec->data || off + len_field >= sec->size) {
+		pb_error("%s: section %s: the entry at 0x%lx: alt_instr.replacementlen (at %ld) lies past the end of the section",
+			 d->patched->path, sec->name, off, len_field);
+		return -1;
+	}
 	repl_sec = reloc->sym->sec;
 	repl_off = reloc->sym->offset + reloc->addend;
 	len = sec->data[off + len_field];
-	if (repl_off + len > repl_sec->size) {
+	if (repl_off > repl_sec->size || len > repl_sec->size - repl_off) {
 		pb_error("%s: section %s: entry at 0x%lx points outside %s", d->patched->path,
 			 sec->name, off, repl_sec->name);
 		return -1;
