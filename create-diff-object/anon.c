@@ -40,50 +40,128 @@ static bool referenced_offset(const struct reloc *reloc, const struct section *s
 	return true;
 }
 
+/*
+ * The offsets into every section that relocations of other sections point
+ * at, gathered in one pass over all relocations of the object (a pass per
+ * anonymous section would make the differ quadratic): section i's offsets
+ * are offs[first[i]] up to offs[first[i + 1]].  Kept for the few objects a
+ * run reads, and freed with their pieces.
+ */
+struct ref_index {
+	const struct elf *elf;
+	unsigned int nr_sections;
+	unsigned int *first;
+	unsigned long *offs;
+};
+
+#define MAX_INDEXED_OBJECTS 4
+static struct ref_index ref_indexes[MAX_INDEXED_OBJECTS];
+
+/* Relocation @reloc refers to a piece of another section: which, where. */
+static struct section *reference_of(const struct reloc *reloc, unsigned int nr_sections,
+				    unsigned long *off)
+{
+	struct section *target = reloc->sym->sec;
+
+	if (!target || target == reloc->sec || target->index >= nr_sections ||
+	    !referenced_offset(reloc, target, off))
+		return NULL;
+	return target;
+}
+
+static struct ref_index *ref_index_of(const struct elf *elf)
+{
+	struct ref_index *ri = NULL;
+	struct section *sec, *target;
+	struct reloc *reloc;
+	unsigned int i, n = elf->nr_sections, *fill;
+	unsigned long off;
+
+	for (i = 0; i < MAX_INDEXED_OBJECTS; i++) {
+		if (ref_indexes[i].elf == elf)
+			return &ref_indexes[i];
+		if (!ri && !ref_indexes[i].elf)
+			ri = &ref_indexes[i];
+	}
+	if (!ri)
+		return NULL;
+	ri->first = calloc(n + 1, sizeof(*ri->first));
+	fill = calloc(n + 1, sizeof(*fill));
+	if (!ri->first || !fill)
+		goto fail;
+	for_each_section(elf, sec, i)
+		for_each_reloc(sec, reloc)
+			if ((target = reference_of(reloc, n, &off)))
+				ri->first[target->index + 1]++;
+	for (i = 1; i <= n; i++)
+		ri->first[i] += ri->first[i - 1];
+	ri->offs = malloc((ri->first[n] ? ri->first[n] : 1) * sizeof(*ri->offs));
+	if (!ri->offs)
+		goto fail;
+	for_each_section(elf, sec, i)
+		for_each_reloc(sec, reloc)
+			if ((target = reference_of(reloc, n, &off)))
+				ri->offs[ri->first[target->index] + fill[target->index]++] = off;
+	free(fill);
+	ri->elf = elf;
+	ri->nr_sections = n;
+	return ri;
+fail:
+	free(fill);
+	free(ri->first);
+	ri->first = NULL;
+	return NULL;
+}
+
+static void ref_index_free(const struct elf *elf)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_INDEXED_OBJECTS; i++) {
+		if (ref_indexes[i].elf != elf)
+			continue;
+		free(ref_indexes[i].first);
+		free(ref_indexes[i].offs);
+		memset(&ref_indexes[i], 0, sizeof(ref_indexes[i]));
+	}
+}
+
 static struct anon_pieces *pieces_of(struct section *sec)
 {
 	struct anon_pieces *p = sec->priv;
-	struct section *other;
-	unsigned int i, alloc = 16;
+	struct ref_index *ri;
+	unsigned int i, n, from;
 
 	if (p)
 		return p;
+	ri = ref_index_of(sec->elf);
+	if (!ri || sec->index >= ri->nr_sections)
+		return NULL;
+	from = ri->first[sec->index];
+	n = ri->first[sec->index + 1] - from;
 	p = calloc(1, sizeof(*p));
-	if (!p || !(p->starts = malloc(alloc * sizeof(*p->starts)))) {
+	if (!p || !(p->starts = malloc((n + 1) * sizeof(*p->starts)))) {
 		free(p);
 		return NULL;
 	}
-	p->starts[p->nr++] = 0;
-	for_each_section(sec->elf, other, i) {
-		struct reloc *reloc;
-		unsigned long off;
-
-		if (other == sec)
-			continue;
-		for_each_reloc(other, reloc) {
-			if (!referenced_offset(reloc, sec, &off))
-				continue;
-			if (p->nr == alloc) {
-				unsigned long *grown = realloc(p->starts, 2 * alloc * sizeof(*grown));
-
-				if (!grown)
-					return NULL;
-				p->starts = grown;
-				alloc *= 2;
-			}
-			p->starts[p->nr++] = off;
-		}
-	}
+	p->starts[0] = 0;
+	memcpy(p->starts + 1, ri->offs + from, n * sizeof(*p->starts));
+	p->nr = n + 1;
 	qsort(p->starts, p->nr, sizeof(*p->starts), compare_offsets);
 	/* Remove duplicates. */
-	for (i = 1, alloc = 1; i < p->nr; i++)
-		if (p->starts[i] != p->starts[alloc - 1])
-			p->starts[alloc++] = p->starts[i];
-	p->nr = alloc;
+	for (i = 1, n = 1; i < p->nr; i++)
+		if (p->starts[i] != p->starts[n - 1])
+			p->starts[n++] = p->starts[i];
+	p->nr = n;
 	p->dst = calloc(p->nr, sizeof(*p->dst));
 	p->included = calloc(p->nr, sizeof(*p->included));
-	if (!p->dst || !p->included)
+	if (!p->dst || !p->included) {
+		free(p->starts);
+		free(p->dst);
+		free(p->included);
+		free(p);
 		return NULL;
+	}
 	sec->priv = p;
 	return p;
 }
@@ -168,6 +246,7 @@ void anon_free(struct elf *elf)
 
 	if (!elf)
 		return;
+	ref_index_free(elf);
 	for_each_section(elf, sec, i) {
 		struct anon_pieces *p = sec->priv;
 
