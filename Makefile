@@ -156,7 +156,7 @@ check-unit: $(SAN_TOOLS)
 
 shellcheck:
 	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* test/*/run \
-		test/*/*[!.]* bench/* 2>/dev/null | grep -v '\.c$$' | sort -u)
+		test/*/*[!.]* bench/* fuzz/* 2>/dev/null | grep -v '\.c$$' | sort -u)
 
 # libFuzzer targets over the ELF model and the differ (clang); fuzz/run says
 # where the corpus and the findings go.  make fuzz FUZZ_TIME=SECONDS
