@@ -105,12 +105,17 @@ $(SAN_DIR)/objfacts: $(OBJFACTS_SRCS) $(HEADERS)
 SAN_TOOLS = $(SAN_DIR)/create-diff-object $(SAN_DIR)/objfacts
 
 # The test kernel comes first: the tests after it use it (built once, cached).
-check: kernel-fixture check-unit check-lookup check-module check-kernel-objects \
+check: kernel-fixture check-qemu-runner check-unit check-lookup check-module check-kernel-objects \
 	check-module-qemu check-driver check-bad-input check-integration check-distro \
 	shellcheck check-fuzz-regress
 
 kernel-fixture:
 	test/kernel/build --print-dir
+
+# The VM runner that every QEMU test and patch-verify stand on.
+.PHONY: check-qemu-runner
+check-qemu-runner:
+	test/kernel/qemu-runner
 
 # The differ on real kernel objects, and the whole-tree identity check.
 check-kernel-objects: all
