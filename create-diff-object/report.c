@@ -62,16 +62,17 @@ void print_report(struct diff *d, FILE *f)
 
 		if (!is_function(sym) || sym->parent || !sym->include)
 			continue;
+		/* A carried function is a new copy the module holds but does
+		 * not redirect (it has no ftrace call): say so, it is in the
+		 * module as much as the others. */
 		if (sym->status == CHANGED)
 			fprintf(f, "changed function: %s\n", listed_name(sym));
 		else if (sym->status == NEW)
 			fprintf(f, "new function: %s\n", sym->name);
-		else if (!d->explain)
-			continue;
+		else if (sym->status == CARRIED)
+			fprintf(f, "carried function: %s\n", listed_name(sym));
 		if (!d->explain)
 			continue;
-		if (sym->status == CARRIED)
-			fprintf(f, "carried function: %s\n", listed_name(sym));
 		for (r = d->explanations; r; r = r->next)
 			if (r->sym == sym)
 				fprintf(f, "  because: %s\n", r->text);
