@@ -544,6 +544,27 @@ static void check_livepatch_symbols(struct checker *c)
 	}
 }
 
+/*
+ * A defined symbol must lie inside its section: the loader and kallsyms
+ * take its value and size on trust.
+ */
+static void check_symbol_bounds(struct checker *c)
+{
+	struct symbol *sym;
+	unsigned int i;
+
+	for_each_symbol(c->mod, sym, i) {
+		unsigned long size;
+
+		if (!sym->sec)
+			continue;
+		size = sym->sec->sh.sh_size;
+		if (sym->offset > size || sym->size > size - sym->offset)
+			problem(c, "symbol %s: 0x%lx+0x%lx lies outside %s (0x%lx bytes)",
+				sym->name, sym->offset, sym->size, sym->sec->name, size);
+	}
+}
+
 /* The string a pointer field (filled by a relocation) of a table entry names. */
 static const char *field_string(struct checker *c, const struct section *sec, unsigned long off,
 				const char *what)
@@ -796,6 +817,7 @@ static int check_module(struct checker *c)
 	if (check_patch_funcs(c) || collect_callback_objects(c))
 		return -1;
 	check_sections(c);
+	check_symbol_bounds(c);
 	check_livepatch_symbols(c);
 	if (c->have_symvers) {
 		check_undefined_symbols(c);
