@@ -20,7 +20,7 @@ CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -Wno-missing-field-initializers
 ALL_CFLAGS = $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -DPB_VERSION='"$(VERSION)"' \
 	     -Icreate-diff-object $(CFLAGS)
-LDLIBS = -ldwarf -lelf
+LDLIBS = -ldwarf -lelf -lZydis
 
 # The tests run sanitized copies of the tools, built apart from the
 # ones 'make' builds in place.
@@ -28,7 +28,8 @@ SAN_DIR = build/sanitize
 SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
 
-ELF_SRCS = create-diff-object/elf-model.c create-diff-object/elf-write.c create-diff-object/hash.c
+ELF_SRCS = create-diff-object/elf-model.c create-diff-object/elf-write.c create-diff-object/hash.c \
+	   create-diff-object/insn.c
 LOOKUP_LIB_SRCS = lookup/lookup.c lookup/block.c lookup/exports.c
 CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/create-diff-object.c \
@@ -67,15 +68,15 @@ create-diff-object/create-diff-object: $(CDO_SRCS) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CDO_SRCS) $(LDLIBS)
 
 lookup/lookup: lookup/main.c $(LOOKUP_SRCS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) -o $@ lookup/main.c $(LOOKUP_SRCS) -lelf
+	$(CC) $(ALL_CFLAGS) -o $@ lookup/main.c $(LOOKUP_SRCS) -lelf -lZydis
 
 $(SAN_DIR)/lookup: lookup/main.c $(LOOKUP_SRCS) $(HEADERS)
 	@mkdir -p $(SAN_DIR)
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ lookup/main.c $(LOOKUP_SRCS) -lelf
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ lookup/main.c $(LOOKUP_SRCS) -lelf -lZydis
 
 $(SAN_DIR)/lookup-api: test/lookup/api.c $(LOOKUP_SRCS) $(HEADERS)
 	@mkdir -p $(SAN_DIR)
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Ilookup -o $@ test/lookup/api.c $(LOOKUP_SRCS) -lelf
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Ilookup -o $@ test/lookup/api.c $(LOOKUP_SRCS) -lelf -lZydis
 
 create-diff-object/patch-post-link: $(POST_LINK_SRCS) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(POST_LINK_SRCS) $(LDLIBS)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "anon.h"
+#include "insn.h"
 
 static int compare_offsets(const void *a, const void *b)
 {
@@ -25,15 +26,14 @@ static int compare_offsets(const void *a, const void *b)
 static bool referenced_offset(const struct reloc *reloc, const struct section *sec,
 			      unsigned long *off)
 {
-	long target;
+	const char *why;
+	long target, bias;
 
 	if (reloc->sym->sec != sec || reloc->sym->type != STT_SECTION)
 		return false;
-	target = reloc->addend;
 	/* In code, a PC-relative addend is biased by the instruction's tail. */
-	if ((reloc->type == R_X86_64_PC32 || reloc->type == R_X86_64_PLT32) &&
-	    is_text_section(reloc->sec))
-		target += 4;
+	if (reloc_bias(reloc, &bias, &why) || __builtin_add_overflow(reloc->addend, bias, &target))
+		return false;
 	if (target < 0 || (unsigned long)target > sec->size)
 		return false;
 	*off = target;

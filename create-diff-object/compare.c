@@ -5,56 +5,75 @@
  * really points at (see resolve_target), never by symbol index: a call to
  * a function whose own code changed is still the same call.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "anon.h"
 #include "diff.h"
+#include "insn.h"
 
-static bool is_pc_relative(unsigned int type)
+/* The one function or data object of @sec, when it holds exactly one. */
+static struct symbol *sole_symbol(const struct section *sec)
 {
-	return type == R_X86_64_PC32 || type == R_X86_64_PLT32 || type == R_X86_64_PC64;
+	struct symbol *only = NULL;
+	unsigned int i;
+
+	for (i = 0; i < sec->nr_syms; i++) {
+		struct symbol *sym = sec->syms[i];
+
+		if (!sym->size || (sym->type != STT_FUNC && sym->type != STT_OBJECT))
+			continue;
+		if (only)
+			return NULL;
+		only = sym;
+	}
+	return only;
 }
 
 /*
- * A PC-relative addend is the target offset minus the distance from the
- * relocated field to the end of the instruction: 4 for most instructions,
- * more when an immediate follows the displacement.  Without decoding the
- * instruction we try the common distances and take the first that lands
- * inside a symbol.
+ * The symbol a reference at @off of @sec lands in: the one containing it,
+ * else one starting there, else one ending there.  The end counts: "table +
+ * ARRAY_SIZE(table)" bounds a loop and must stay tied to the table.  Past
+ * both ends, a section that holds one object (-fdata-sections) is that
+ * object: "table - 4" indexes it from 1, and the section moves as a whole.
  */
-static const int pcrel_bias[] = { 4, 5, 6, 8 };
-
 static struct symbol *symbol_at(const struct section *sec, long off)
 {
-	struct symbol *sym;
+	struct symbol *sym = NULL;
 
-	if (off < 0 || (unsigned long)off > sec->size)
+	if (off == LONG_MIN)	/* the addend overflowed */
 		return NULL;
-	sym = find_symbol_containing(sec, off);
-	if (!sym)
-		sym = find_symbol_by_offset(sec, off);
-	return sym;
+	if (off >= 0 && (unsigned long)off <= sec->size) {
+		sym = find_symbol_containing(sec, off);
+		if (!sym)
+			sym = find_symbol_by_offset(sec, off);
+		if (!sym)
+			sym = find_symbol_ending_at(sec, off);
+	}
+	return sym ? sym : sole_symbol(sec);
 }
 
 int resolve_target(const struct reloc *reloc, struct target *t)
 {
-	static const int data_bias[] = { 0 };
 	struct symbol *sym = reloc->sym;
 	struct section *sec = sym->sec;
-	bool pcrel = is_pc_relative(reloc->type);
-	/*
-	 * In code, a PC-relative field sits inside an instruction: its addend is
-	 * biased by the bytes up to the instruction's end.  In data (".long
-	 * target - .") the addend is the target offset itself.
-	 */
-	bool in_code = pcrel && is_text_section(reloc->sec);
-	const int *bias = in_code ? pcrel_bias : data_bias;
-	unsigned int nr_bias = in_code ? sizeof(pcrel_bias) / sizeof(pcrel_bias[0]) : 1;
-	unsigned int i;
+	char loc[ELF_LOCATION_LEN];
+	const char *why;
+	long bias, off;
 
 	memset(t, 0, sizeof(*t));
+	/*
+	 * A PC-relative field in code is biased by the bytes from it to the
+	 * end of its instruction; the decoder says how many.
+	 */
+	if (reloc_bias(reloc, &bias, &why)) {
+		pb_error("%s: relocation at %s: %s", reloc->sec->elf->path,
+			 elf_location(reloc->sec, reloc->offset, loc, sizeof(loc)), why);
+		return -1;
+	}
+	t->bias = bias;
 	if (!sec || (sym->type != STT_SECTION && !is_string_section(sec))) {
 		t->kind = TARGET_SYMBOL;
 		t->sym = sym;
@@ -62,20 +81,22 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 		return 0;
 	}
 
+	if (__builtin_add_overflow(reloc->addend, bias, &off) ||
+	    __builtin_add_overflow(off, sym->type == STT_SECTION ? 0 : (long)sym->offset, &off))
+		off = LONG_MIN;
+
 	if (is_string_section(sec) && sec->sh.sh_entsize <= 1 && sec->data) {
 		/*
 		 * Assemblers keep local labels (".LC0") for references into
 		 * mergeable strings; those are strings too.
 		 */
-		long off;
 		unsigned long start, end;
 
-		if (__builtin_add_overflow(reloc->addend, bias[0], &off) ||
-		    __builtin_add_overflow(off, sym->type == STT_SECTION ? 0 : (long)sym->offset,
-					   &off) ||
-		    off < 0 || (unsigned long)off >= sec->size) {
-			pb_error("%s: section %s: relocation at 0x%lx points outside string section %s",
-				 sec->elf->path, reloc->sec->name, reloc->offset, sec->name);
+		if (off < 0 || (unsigned long)off >= sec->size) {
+			pb_error("%s: relocation at %s points outside string section %s",
+				 sec->elf->path,
+				 elf_location(reloc->sec, reloc->offset, loc, sizeof(loc)),
+				 sec->name);
 			return -1;
 		}
 		start = off;
@@ -89,8 +110,7 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 		t->offset = start;
 		t->string = (const char *)sec->data + start;
 		t->string_len = end - start + (end < sec->size);
-		t->delta = reloc->addend + (sym->type == STT_SECTION ? 0 : (long)sym->offset) -
-			   (long)start;
+		t->delta = off - bias - (long)start;
 		return 0;
 	}
 
@@ -100,56 +120,44 @@ int resolve_target(const struct reloc *reloc, struct target *t)
 		t->delta = reloc->addend;
 		return 0;
 	}
-	for (i = 0; i < nr_bias; i++) {
-		struct symbol *s;
-		long off;
-
-		if (__builtin_add_overflow(reloc->addend, bias[i], &off))
-			continue;
-		s = symbol_at(sec, off);
-		if (s) {
-			t->kind = TARGET_SYMBOL;
-			t->sym = s;
-			t->delta = reloc->addend - (long)s->offset;
-			return 0;
-		}
+	t->sym = symbol_at(sec, off);
+	if (t->sym) {
+		t->kind = TARGET_SYMBOL;
+		t->delta = (long)((unsigned long)reloc->addend - t->sym->offset);
+		return 0;
 	}
 	t->kind = TARGET_SECTION;
 	t->sec = sec;
 	t->delta = reloc->addend;
 	/* Modulo 2^64 as a linker computes it: a corrupt addend must not overflow. */
-	t->offset = (unsigned long)reloc->addend + bias[0];
+	t->offset = (unsigned long)reloc->addend + (unsigned long)bias;
 	return 0;
 }
 
 bool is_call_reloc(const struct reloc *reloc)
 {
-	const struct section *sec = reloc->sec;
-	unsigned char op;
-
-	if (reloc->type == R_X86_64_PLT32)
-		return true;
-	if (reloc->type != R_X86_64_PC32 || reloc->offset < 1 || !sec->data)
-		return false;
-	op = sec->data[reloc->offset - 1];
-	return op == 0xe8 || op == 0xe9;	/* call rel32, jmp rel32 */
+	return reloc->type == R_X86_64_PLT32 || is_branch_reloc(reloc);
 }
 
 /*
- * With -pg -mfentry every traced function starts with "call __fentry__";
- * after objtool has turned it into a NOP, __mcount_loc still records it.
+ * With -pg -mfentry every traced function starts with "call __fentry__"
+ * (after an endbr64 when the kernel has IBT); after objtool has turned it
+ * into a NOP, __mcount_loc still records where it is.
  */
 bool has_fentry_call(const struct symbol *func)
 {
 	const struct section *mcount;
+	unsigned long site = func->offset;
 	struct reloc *reloc;
+	struct insn insn;
 
-	/* At the start, or after an endbr64 when the kernel has IBT. */
-	reloc = find_reloc_at(func->sec, func->offset + 1);
-	if (!reloc || strcmp(reloc->sym->name, "__fentry__"))
-		reloc = find_reloc_at(func->sec, func->offset + 5);
-	if (reloc && !strcmp(reloc->sym->name, "__fentry__"))
-		return true;
+	if (!insn_decode(func->sec, site, &insn) && insn.kind == INSN_ENDBR)
+		site += insn.length;
+	if (!insn_decode(func->sec, site, &insn) && insn.kind == INSN_CALL && insn.imm[0].size) {
+		reloc = find_reloc_at(func->sec, site + insn.imm[0].offset);
+		if (reloc && !strcmp(reloc->sym->name, "__fentry__"))
+			return true;
+	}
 
 	mcount = find_section_by_name(func->elf, "__mcount_loc");
 	if (!mcount)
@@ -158,7 +166,7 @@ bool has_fentry_call(const struct symbol *func)
 		struct target t;
 
 		if (!resolve_target(reloc, &t) && t.kind == TARGET_SYMBOL &&
-		    t.sym == func && (t.delta == 0 || t.delta == 4))
+		    t.sym == func && (unsigned long)target_offset(&t) == site - func->offset)
 			return true;
 	}
 	return false;
@@ -510,14 +518,6 @@ static void compare_data(struct diff *d)
 			o->status = NEW;
 }
 
-/* Is @reloc a call to, or the address of, the start of its target? */
-static bool points_at_start(const struct reloc *reloc, const struct target *t)
-{
-	bool pcrel = reloc->type == R_X86_64_PC32 || reloc->type == R_X86_64_PLT32;
-
-	return t->delta == (pcrel && is_text_section(reloc->sec) ? -4 : 0);
-}
-
 /* Functions in the patched object that refer to @func, or NULL data users. */
 static void find_users(struct diff *d, struct symbol *func, struct symbol ***users,
 		       unsigned int *nr, struct section **data_user)
@@ -540,7 +540,7 @@ static void find_users(struct diff *d, struct symbol *func, struct symbol ***use
 			if (resolve_target(reloc, &t) || t.kind != TARGET_SYMBOL || t.sym != func)
 				continue;
 			/* Jumps into its middle come from its own out-of-line pieces. */
-			if (!points_at_start(reloc, &t))
+			if (target_offset(&t) != 0)
 				continue;
 			user = find_symbol_containing(sec, reloc->offset);
 			if (!is_text_section(sec) || !user || user->type != STT_FUNC) {

@@ -93,11 +93,19 @@ struct target {
 	struct symbol *sym;		/* TARGET_SYMBOL */
 	struct section *sec;		/* TARGET_STRING, TARGET_SECTION */
 	long delta;			/* addend relative to sym or string start */
+	long bias;			/* PC-relative in code: field to insn end;
+					   delta + bias is the offset pointed at */
 	unsigned long offset;		/* TARGET_STRING: start of the string;
 					   TARGET_SECTION: offset pointed at */
 	const char *string;		/* TARGET_STRING: its bytes */
 	size_t string_len;		/* including the terminating NUL */
 };
+
+/* Where in its symbol (or string) a target lies: 0 is the start. */
+static inline long target_offset(const struct target *t)
+{
+	return (long)((unsigned long)t->delta + (unsigned long)t->bias);
+}
 
 /* correlate.c */
 int correlate(struct diff *d);

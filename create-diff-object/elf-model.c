@@ -242,6 +242,31 @@ const char *symbol_display_name(const struct symbol *sym)
 	return sym->name;
 }
 
+struct symbol *find_symbol_ending_at(const struct section *sec, unsigned long offset)
+{
+	struct symbol *sym;
+
+	if (!offset)
+		return NULL;
+	sym = find_symbol_containing(sec, offset - 1);
+	return sym && sym->offset + sym->size == offset ? sym : NULL;
+}
+
+const char *elf_location(const struct section *sec, unsigned long offset, char *buf,
+			 size_t len)
+{
+	const struct symbol *sym = find_symbol_containing(sec, offset);
+
+	if (!sym)
+		sym = find_symbol_by_offset(sec, offset);
+	if (sym && sym->type != STT_SECTION)
+		snprintf(buf, len, "%s+0x%lx (%s+0x%lx)", sym->name, offset - sym->offset,
+			 sec->name, offset);
+	else
+		snprintf(buf, len, "%s+0x%lx", sec->name, offset);
+	return buf;
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 int add_section_name(struct elf *elf, struct section *sec)
@@ -672,6 +697,7 @@ void elf_close(struct elf *elf)
 			free(sec->data);
 		free(sec->relocs);
 		free(sec->syms);
+		free(sec->insns);
 		free(sec->name);
 		free(sec);
 	}

@@ -32,6 +32,7 @@
 #endif
 
 struct elf;
+struct insn_table;
 struct section;
 struct symbol;
 
@@ -65,6 +66,7 @@ struct section {
 	struct symbol *secsym;		/* its STT_SECTION symbol, if any */
 	struct symbol **syms;		/* other symbols in it, by offset */
 	unsigned int nr_syms;
+	struct insn_table *insns;	/* code: instruction starts (insn.c) */
 
 	struct hnode name_node;
 
@@ -144,6 +146,8 @@ struct symbol *find_symbol_by_index(const struct elf *elf, unsigned int idx);
 struct symbol *find_symbol_by_offset(const struct section *sec, unsigned long offset);
 /* The sized symbol whose [offset, offset+size) covers @offset. */
 struct symbol *find_symbol_containing(const struct section *sec, unsigned long offset);
+/* The sized symbol whose last byte is just before @offset (one past its end). */
+struct symbol *find_symbol_ending_at(const struct section *sec, unsigned long offset);
 /* The first relocation at or after @offset; NULL when there is none. */
 struct reloc *find_reloc_from(const struct section *sec, unsigned long offset);
 /* The relocation exactly at @offset. */
@@ -214,5 +218,13 @@ const char *reloc_type_name(unsigned int type);
 unsigned int reloc_width(unsigned int type);
 /* Symbol name for messages: "name" or, for a section symbol, its section. */
 const char *symbol_display_name(const struct symbol *sym);
+/*
+ * Where @offset of @sec is, for messages: "func+0x1a (.text.func+0x1a)",
+ * or "section+0x1a" outside every symbol.  The one format of every message
+ * about a place in code or data.
+ */
+#define ELF_LOCATION_LEN 600
+const char *elf_location(const struct section *sec, unsigned long offset, char *buf,
+			 size_t len);
 
 #endif

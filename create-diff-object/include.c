@@ -13,18 +13,33 @@
 #include "include.h"
 #include "special.h"
 
-static bool is_pointer_to_start(const struct reloc *reloc, const struct target *t)
+/* Does @sec hold functions or data objects (is it not anonymous)? */
+static bool has_sized_symbols(const struct section *sec)
 {
-	bool in_code = is_text_section(reloc->sec);
+	unsigned int i;
 
-	switch (reloc->type) {
-	case R_X86_64_PC32:
-	case R_X86_64_PC64:
-		/* lea foo(%rip): the addend carries the instruction bias. */
-		return t->delta == (in_code ? -4 : 0);
-	default:
-		return t->delta == 0;
-	}
+	for (i = 0; i < sec->nr_syms; i++)
+		if (sec->syms[i]->size &&
+		    (sec->syms[i]->type == STT_FUNC || sec->syms[i]->type == STT_OBJECT))
+			return true;
+	return false;
+}
+
+/*
+ * A reference into a section of named functions or data that lands in no
+ * symbol, not even at its end, has no owner to map it to: carrying a piece
+ * of that section would point the module at its own copy of the bytes (or
+ * at nothing), never at the running kernel's.
+ */
+static int refuse_unowned(const struct diff *d, const struct reloc *reloc,
+			  const struct target *t)
+{
+	char loc[ELF_LOCATION_LEN];
+
+	pb_error("%s: relocation at %s points at %s+0x%lx, outside every symbol of that section",
+		 d->patched->path, elf_location(reloc->sec, reloc->offset, loc, sizeof(loc)),
+		 t->sec->name, t->offset);
+	return -1;
 }
 
 int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
@@ -32,7 +47,6 @@ int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
 {
 	struct symbol *s;
 
-	(void)d;
 	memset(ref, 0, sizeof(*ref));
 	if (resolve_target(reloc, &ref->t))
 		return -1;
@@ -41,6 +55,8 @@ int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
 		ref->kind = REF_STRING;
 		return 0;
 	case TARGET_SECTION:
+		if (has_sized_symbols(ref->t.sec))
+			return refuse_unowned(d, reloc, &ref->t);
 		ref->kind = REF_SECTION;
 		return 0;
 	case TARGET_SYMBOL:
@@ -63,7 +79,7 @@ int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
 			 * comparisons and registrations stay valid; ftrace sends
 			 * calls through it to the new code anyway.
 			 */
-			ref->kind = is_call_reloc(reloc) || !is_pointer_to_start(reloc, &ref->t) ?
+			ref->kind = is_call_reloc(reloc) || target_offset(&ref->t) != 0 ?
 				    REF_COPY : REF_ORIGINAL;
 		else
 			ref->kind = REF_ORIGINAL;
@@ -113,6 +129,12 @@ static int include_piece(struct diff *d, const struct target *t)
 
 	if (anon_include(t->sec, t->offset, &added, &r))
 		return -1;
+	/* Only the end of the section: no bytes to carry, nothing to point at. */
+	if (r.start == r.end) {
+		pb_error("%s: a reference points at the end of %s (0x%lx), which holds nothing to carry",
+			 d->patched->path, t->sec->name, t->offset);
+		return -1;
+	}
 	return added ? follow_relocs(d, t->sec, r.start, r.end - r.start) : 0;
 }
 
