@@ -53,7 +53,8 @@ HEADERS = $(wildcard create-diff-object/*.h lookup/*.h)
 LOOKUP_SRCS = $(ELF_SRCS) $(LOOKUP_LIB_SRCS)
 KLP_SRCS = $(ELF_SRCS) create-diff-object/klp-elf.c
 POST_LINK_SRCS = $(KLP_SRCS) create-diff-object/post-link.c
-CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) create-diff-object/check-module.c
+CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) create-diff-object/check-relocs.c \
+		    create-diff-object/check-module.c
 
 TOOLS = create-diff-object/create-diff-object lookup/lookup \
 	create-diff-object/patch-post-link create-diff-object/patch-check-module
@@ -157,8 +158,9 @@ check-module-qemu: create-diff-object/patch-post-link create-diff-object/patch-c
 check-lookup: $(SAN_DIR)/lookup $(SAN_DIR)/lookup-api
 	LOOKUP=$(SAN_DIR)/lookup LOOKUP_API=$(SAN_DIR)/lookup-api test/lookup/run
 
-check-unit: $(SAN_TOOLS)
-	CDO=$(SAN_DIR)/create-diff-object OBJFACTS=$(SAN_DIR)/objfacts test/unit/run
+check-unit: $(SAN_TOOLS) $(SAN_DIR)/patch-check-module
+	CDO=$(SAN_DIR)/create-diff-object OBJFACTS=$(SAN_DIR)/objfacts \
+		CHECK_MODULE=$(SAN_DIR)/patch-check-module test/unit/run
 
 shellcheck:
 	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* test/*/run \

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "check-relocs.h"
 #include "klp-elf.h"
 #include "../lookup/lookup.h"
 #include "patch-records.h"
@@ -66,6 +67,11 @@ struct checker {
 	/* Object names the patch declares (.patch.funcs, .patch.callbacks). */
 	char **objnames;
 	unsigned int nr_objnames;
+
+	/* --patched: the objects the module's relocations are proven against. */
+	struct elf **patched;
+	unsigned int nr_patched;
+	bool relocs_only;
 };
 
 static void problem(struct checker *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -98,6 +104,12 @@ static void usage(FILE *f)
 		"  -m, --module-dir DIR      the target's modules (searched for <name>.ko)\n"
 		"  -r, --vermagic STRING     the vermagic the module must carry\n"
 		"  -R, --kernel-release REL  the kernel release its vermagic must start with\n"
+		"  -p, --patched OBJ         a patched object the module was made from\n"
+		"                            (repeat for each): every relocation inside a\n"
+		"                            function or data object the module carries\n"
+		"                            must point where the patched object's does\n"
+		"      --relocs-only         MODULE is a differ output, not a linked module:\n"
+		"                            check only its relocations (with --patched)\n"
 		"  -q, --quiet               print only the problems, not the count\n"
 		"  -h, --help                show this help\n"
 		"  -V, --version             show the version\n"
@@ -809,8 +821,53 @@ static void check_versions(struct checker *c)
 	}
 }
 
+static void guard_problem(void *arg, const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	problem(arg, "%s", buf);
+}
+
+/* The relocation guard: see check-relocs.h. */
+static int check_relocations(struct checker *c, bool quiet)
+{
+	struct reloc_guard g = {
+		.mod = c->mod, .patched = c->patched, .nr_patched = c->nr_patched,
+		.lookup = c->lookup, .problem = guard_problem, .arg = c,
+	};
+
+	if (check_reloc_mapping(&g))
+		return -1;
+	if (!quiet && c->nr_patched)
+		printf("%s: %u relocations of %u symbols point where the patched objects' do\n",
+		       c->path, g.relocs_checked, g.symbols_checked);
+	return 0;
+}
+
+static int add_patched(struct checker *c, const char *path)
+{
+	struct elf **grown = realloc(c->patched, (c->nr_patched + 1) * sizeof(*grown));
+
+	if (!grown) {
+		pb_error("out of memory");
+		return -1;
+	}
+	c->patched = grown;
+	c->patched[c->nr_patched] = elf_open(path, ELF_OPEN_RELOCATABLE);
+	if (!c->patched[c->nr_patched])
+		return -1;
+	c->nr_patched++;
+	return 0;
+}
+
 static int check_module(struct checker *c)
 {
+	if (c->relocs_only)
+		return 0;
 	check_modinfo(c);
 	check_this_module(c);
 	check_leftovers(c);
@@ -834,18 +891,21 @@ int main(int argc, char **argv)
 		{ "module-dir", required_argument, NULL, 'm' },
 		{ "vermagic", required_argument, NULL, 'r' },
 		{ "kernel-release", required_argument, NULL, 'R' },
+		{ "patched", required_argument, NULL, 'p' },
+		{ "relocs-only", no_argument, NULL, 'O' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *vmlinux = NULL, *symvers = NULL;
+	const char *vmlinux = NULL, *symvers = NULL, *patched[64];
+	unsigned int nr_patched = 0, i;
 	struct checker c = { 0 };
 	bool quiet = false;
 	int opt, ret = 2;
 
 	pb_progname = "patch-check-module";
-	while ((opt = getopt_long(argc, argv, "k:s:m:r:R:qhV", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "k:s:m:r:R:p:qhV", options, NULL)) != -1) {
 		switch (opt) {
 		case 'k':
 			vmlinux = optarg;
@@ -861,6 +921,16 @@ int main(int argc, char **argv)
 			break;
 		case 'R':
 			c.release = optarg;
+			break;
+		case 'p':
+			if (nr_patched == sizeof(patched) / sizeof(patched[0])) {
+				pb_error("at most %zu --patched objects", sizeof(patched) / sizeof(patched[0]));
+				return 2;
+			}
+			patched[nr_patched++] = optarg;
+			break;
+		case 'O':
+			c.relocs_only = true;
 			break;
 		case 'q':
 			quiet = true;
@@ -894,7 +964,14 @@ int main(int argc, char **argv)
 	}
 	if (c.module_dir && scan_module_dir(&c, c.module_dir))
 		goto out;
-	if (check_module(&c))
+	if (c.relocs_only && !nr_patched) {
+		pb_error("--relocs-only needs --patched");
+		goto out;
+	}
+	for (i = 0; i < nr_patched; i++)
+		if (add_patched(&c, patched[i]))
+			goto out;
+	if (check_module(&c) || check_relocations(&c, quiet))
 		goto out;
 	if (!quiet)
 		printf("%s: %u problem%s\n", c.path, c.problems, c.problems == 1 ? "" : "s");
@@ -912,6 +989,9 @@ out:
 		lookup_close(c.lookup);
 	free_symvers(&c);
 	free(c.objnames);
+	for (i = 0; i < c.nr_patched; i++)
+		elf_close(c.patched[i]);
+	free(c.patched);
 	elf_close(c.mod);
 	return ret;
 }

@@ -252,6 +252,45 @@ struct symbol *find_symbol_ending_at(const struct section *sec, unsigned long of
 	return sym && sym->offset + sym->size == offset ? sym : NULL;
 }
 
+/* The one function or data object of @sec, when it holds exactly one. */
+static struct symbol *sole_symbol(const struct section *sec)
+{
+	struct symbol *only = NULL;
+	unsigned int i;
+
+	for (i = 0; i < sec->nr_syms; i++) {
+		struct symbol *sym = sec->syms[i];
+
+		if (!sym->size || (sym->type != STT_FUNC && sym->type != STT_OBJECT))
+			continue;
+		if (only)
+			return NULL;
+		only = sym;
+	}
+	return only;
+}
+
+/*
+ * The symbol a reference at @off of @sec lands in: the one containing it,
+ * else one starting there, else one ending there.  The end counts: "table +
+ * ARRAY_SIZE(table)" bounds a loop and must stay tied to the table.  Past
+ * both ends, a section that holds one object (-fdata-sections) is that
+ * object: "table - 4" indexes it from 1, and the section moves as a whole.
+ */
+struct symbol *find_symbol_referenced(const struct section *sec, long off)
+{
+	struct symbol *sym = NULL;
+
+	if (off >= 0 && (unsigned long)off <= sec->size) {
+		sym = find_symbol_containing(sec, off);
+		if (!sym)
+			sym = find_symbol_by_offset(sec, off);
+		if (!sym)
+			sym = find_symbol_ending_at(sec, off);
+	}
+	return sym ? sym : sole_symbol(sec);
+}
+
 const char *elf_location(const struct section *sec, unsigned long offset, char *buf,
 			 size_t len)
 {

@@ -148,6 +148,11 @@ struct symbol *find_symbol_by_offset(const struct section *sec, unsigned long of
 struct symbol *find_symbol_containing(const struct section *sec, unsigned long offset);
 /* The sized symbol whose last byte is just before @offset (one past its end). */
 struct symbol *find_symbol_ending_at(const struct section *sec, unsigned long offset);
+/*
+ * The symbol a reference to @off of @sec (the addend with its instruction
+ * bias) belongs to: see elf-model.c.  NULL when none owns it.
+ */
+struct symbol *find_symbol_referenced(const struct section *sec, long off);
 /* The first relocation at or after @offset; NULL when there is none. */
 struct reloc *find_reloc_from(const struct section *sec, unsigned long offset);
 /* The relocation exactly at @offset. */

@@ -189,6 +189,13 @@ static int emit_symbol(struct diff *d, struct symbol *p)
 
 	if (!size && src->nr_syms == 1)
 		size = src->size - p->offset;
+	/* A constant's label (".LC3") is unsized: the constant is one entry. */
+	if (!size && (src->sh.sh_flags & SHF_MERGE) && !(src->sh.sh_flags & SHF_STRINGS))
+		size = src->sh.sh_entsize;
+	if (p->offset > src->size || size > src->size - p->offset) {
+		pb_error("%s: %s lies outside its section %s", d->patched->path, p->name, src->name);
+		return -1;
+	}
 	pad = function_padding(p);
 	sec = elf_add_section(d->out, section_name_for(p, name, sizeof(name)),
 			      src->sh.sh_type, src->sh.sh_flags & ~SHF_GROUP,
