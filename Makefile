@@ -44,6 +44,7 @@ CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/ignore.c \
 	   create-diff-object/anon.c \
 	   create-diff-object/klp.c \
+	   create-diff-object/new-symbols.c \
 	   $(LOOKUP_LIB_SRCS) \
 	   create-diff-object/report.c
 OBJFACTS_SRCS = $(ELF_SRCS) test/unit/objfacts.c

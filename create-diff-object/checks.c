@@ -181,13 +181,18 @@ static int check_layouts(struct diff *d)
 	return ret;
 }
 
+/*
+ * A new global that other objects of the patch use is a change of its own:
+ * the module must carry it even when nothing else here changed.
+ */
 bool has_patchable_change(const struct diff *d)
 {
 	struct symbol *sym;
 	unsigned int i;
 
 	for_each_symbol(d->patched, sym, i)
-		if (is_function(sym) && (sym->status == CHANGED || sym->status == NEW))
+		if ((is_function(sym) && (sym->status == CHANGED || sym->status == NEW)) ||
+		    is_shared_new_symbol(d, sym))
 			return true;
 	return false;
 }

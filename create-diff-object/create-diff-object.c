@@ -42,6 +42,11 @@ static void usage(FILE *f)
 		"  -y, --symvers FILE   the target's Module.symvers (exports and CRCs)\n"
 		"  -m, --module KO      a module of the target whose symbols the patch uses\n"
 		"                       (the object's own module, for --objname NAME)\n"
+		"  -N, --new-symbols FILE\n"
+		"                       what the other objects of the patch add, one\n"
+		"                       'NAME BINDING OBJECT' line each (BINDING global,\n"
+		"                       weak or local): references to those globals stay\n"
+		"                       for the module's link to resolve\n"
 		"  -s, --entry-size STRUCT=BYTES\n"
 		"                       size of a special-section entry type, for kernels\n"
 		"                       without debug info (e.g. bug_entry=12)\n"
@@ -144,18 +149,19 @@ int main(int argc, char **argv)
 		{ "entry-size", required_argument, NULL, 's' },
 		{ "symvers", required_argument, NULL, 'y' },
 		{ "module", required_argument, NULL, 'm' },
+		{ "new-symbols", required_argument, NULL, 'N' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *symvers = NULL, *modules[MAX_MODULES];
+	const char *symvers = NULL, *new_symbols = NULL, *modules[MAX_MODULES];
 	unsigned int nr_modules = 0, i;
 	struct diff d = {0};
 	int opt, status = EXIT_ERROR;
 
 	pb_progname = "create-diff-object";
-	while ((opt = getopt_long(argc, argv, "en:k:s:y:m:vhV", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "en:k:s:y:m:N:vhV", options, NULL)) != -1) {
 		switch (opt) {
 		case 'e':
 			d.explain = true;
@@ -185,6 +191,9 @@ int main(int argc, char **argv)
 				goto out;
 			}
 			break;
+		case 'N':
+			new_symbols = optarg;
+			break;
 		case 'v':
 			d.verbose = true;
 			break;
@@ -204,6 +213,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	if (new_symbols && read_new_symbols(&d, new_symbols))
+		goto out;
 	if (d.vmlinux || symvers || nr_modules) {
 		d.lookup = lookup_open(d.vmlinux, symvers);
 		if (!d.lookup)
@@ -253,6 +264,7 @@ out:
 		lookup_close(d.lookup);
 	free_special(&d);
 	free_ignores(&d);
+	free_new_symbols(&d);
 	free(d.entry_sizes);
 	free_string_pools(&d);
 	anon_free(d.orig);

@@ -41,6 +41,8 @@ struct entry_size {
 	long size;
 };
 
+struct new_symbol;
+
 struct diff {
 	struct elf *orig, *patched, *out;
 	const char *objname;		/* --objname, or NULL */
@@ -75,6 +77,11 @@ struct diff {
 
 	/* String literals the output needs, per string section of the output. */
 	struct string_pool *pools;
+
+	/* --new-symbols: what the other objects of the patch add (new-symbols.c). */
+	struct new_symbol **new_symbols;
+	unsigned int nr_new_symbols;
+	struct htable new_symbol_names;
 };
 
 /*
@@ -127,12 +134,19 @@ bool is_ignored_function(const struct diff *d, const struct symbol *patched);
 bool is_ignored_by_author(const struct diff *d, const struct section *sec);
 void free_ignores(struct diff *d);
 
+/* new-symbols.c: the symbols every object of the patch adds (--new-symbols) */
+int read_new_symbols(struct diff *d, const char *path);
+/* The object that adds @name as a global (or weak) or as a local, or NULL. */
+const char *new_symbol_object(const struct diff *d, const char *name, bool global);
+bool is_shared_new_symbol(const struct diff *d, const struct symbol *sym);
+void free_new_symbols(struct diff *d);
+
 /* klp.c: .patch.funcs, and klp relocation records when d->lookup is set */
 int add_livepatch_records(struct diff *d);
 
 /* checks.c: refusals that need DWARF or the whole picture */
 int check_safety(struct diff *d);
-/* Does any function need redirecting or adding? */
+/* Does any function need redirecting or adding, or a new global carrying? */
 bool has_patchable_change(const struct diff *d);
 /* The patched object's type facts (loaded once), NULL on error. */
 struct type_table *patched_types(struct diff *d);

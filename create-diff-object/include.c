@@ -167,6 +167,10 @@ int include_changes(struct diff *d)
 		    (sym->status == CHANGED || sym->status == NEW || sym->status == CARRIED))
 			if (queue_symbol(d, sym))
 				return -1;
+	/* Other objects of the patch may use what this one adds. */
+	for_each_symbol(d->patched, sym, i)
+		if (is_shared_new_symbol(d, sym) && queue_symbol(d, sym))
+			return -1;
 	if (include_author_records(d))
 		return -1;
 

@@ -10,6 +10,8 @@
  *   exported by a module         klp relocation against that module
  *   local, or not exported       klp relocation with its sympos
  *   defined in the patch         normal relocation
+ *   added by another object of   normal relocation, resolved when the
+ *   the patch (--new-symbols)    differ outputs are linked together
  */
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +151,30 @@ struct resolution {
 	unsigned long sympos;
 };
 
+static int has_global(const struct lookup_result *res, void *arg)
+{
+	*(bool *)arg |= res->global;
+	return 0;
+}
+
+/*
+ * A reference to a static that another object of the patch adds: C binds
+ * it to a global of that name, and the target has none.  Say so in one
+ * line, rather than that the target lacks it.
+ */
+static bool refers_to_new_static(struct klp_state *k, const struct symbol *u)
+{
+	struct diff *d = k->d;
+	const char *where = new_symbol_object(d, u->name, false);
+	bool global = false;
+
+	if (!where || lookup_list(d->lookup, u->name, has_global, &global) < 0 || global)
+		return false;
+	pb_error("%s: %s is referenced by the patched code but is static in %s (added by the patch): make it non-static to use it from another file",
+		 d->patched->path, u->name, where);
+	return true;
+}
+
 /*
  * Decide for the output's undefined symbol @u, which stands for @orig (a
  * symbol of the original object) or, when @orig is NULL, for an external
@@ -174,6 +200,10 @@ static int resolve(struct klp_state *k, const struct symbol *u, const struct sym
 		r->sympos = res.sympos;
 		return 0;
 	}
+	if (new_symbol_object(d, u->name, true))
+		return 0;
+	if (refers_to_new_static(k, u))
+		return -1;
 	if (lookup_global(d->lookup, u->name, &res)) {
 		pb_error("%s: %s is referenced by the patched code but is not defined in %s%s",
 			 d->patched->path, u->name, d->vmlinux ? d->vmlinux : "the target",

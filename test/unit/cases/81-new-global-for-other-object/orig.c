@@ -1,0 +1,4 @@
+int thing_value(void)
+{
+	return 1;
+}
