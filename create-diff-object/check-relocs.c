@@ -76,7 +76,11 @@ static int place_of(const struct reloc *reloc, struct place *p, const char **why
 		p->name = sym->name;	/* undefined: the linker or loader binds it */
 		return 0;
 	}
-	if (!sec->size) {
+	/*
+	 * A section symbol of an empty section points at nothing.  (A label
+	 * such as a linker script's __start_X may mark an empty table.)
+	 */
+	if (!sec->size && sym->type == STT_SECTION) {
 		*why = "it points into an empty section";
 		return -1;
 	}
@@ -104,7 +108,9 @@ static int place_of(const struct reloc *reloc, struct place *p, const char **why
 	}
 	if (sym->type != STT_SECTION) {
 		p->name = sym->name;
-		p->size = sym->size;
+		/* Labels (STT_NOTYPE) mark places; they have no extent to stay in. */
+		if (sym->type == STT_FUNC || sym->type == STT_OBJECT)
+			p->size = sym->size;
 		return 0;
 	}
 	sym = find_symbol_referenced(sec, off);
