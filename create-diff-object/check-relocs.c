@@ -13,6 +13,7 @@
  * of anonymous sections by their section's name.
  */
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "check-relocs.h"
 #include "insn.h"
 #include "klp-elf.h"
+#include "patch-records.h"
 #include "../lookup/lookup.h"
 
 enum place_kind {
@@ -354,17 +356,22 @@ static struct symbol *patched_twin(struct reloc_guard *g, const struct symbol *m
 	return NULL;
 }
 
-static bool has_candidate(struct reloc_guard *g, const struct symbol *msym)
+/*
+ * Is @msym a function the patch redirects to (a new_func of .patch.funcs)?
+ * Those certainly come from a patched object; the module template's own
+ * symbols may share a name with one (cleanup_module, __func__.15).
+ */
+static bool is_redirect_target(const struct elf *mod, const struct symbol *msym)
 {
-	unsigned int i, j;
+	const struct section *funcs = find_section_by_name(mod, PATCH_FUNCS_SECTION);
+	const struct reloc *reloc;
 
-	for (i = 0; i < g->nr_patched; i++) {
-		struct symbol *psym;
-
-		for_each_symbol(g->patched[i], psym, j)
-			if (psym->type == msym->type && psym->sec && same_name(psym->name, msym->name))
-				return true;
-	}
+	if (!funcs)
+		return false;
+	for_each_reloc(funcs, reloc)
+		if (reloc->offset % sizeof(struct patch_func) ==
+		    offsetof(struct patch_func, new_func) && reloc->sym == msym)
+			return true;
 	return false;
 }
 
@@ -383,8 +390,8 @@ static int check_symbol(struct reloc_guard *g, const struct symbol *msym,
 	psym = patched_twin(g, msym, &mrel, &prel);
 	if (!psym) {
 		/* The module template's own code has no counterpart. */
-		if (has_candidate(g, msym))
-			report(g, "%s: no symbol of the patched objects has its size (0x%lx) and relocation layout",
+		if (is_redirect_target(g->mod, msym))
+			report(g, "%s: no function of the patched objects has its size (0x%lx) and relocation layout",
 			       msym->name, msym->size);
 		ret = 0;
 		goto out;
