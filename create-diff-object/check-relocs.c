@@ -450,7 +450,10 @@ int check_reloc_mapping(struct reloc_guard *g)
 	struct symbol *sym;
 	unsigned int i;
 
+	/* Without the patched objects, only that each relocation points at something. */
 	for_each_symbol(g->mod, sym, i) {
+		if (!g->nr_patched)
+			break;
 		if (!sym->sec || !sym->size || !(sym->sec->sh.sh_flags & SHF_ALLOC) ||
 		    (sym->type != STT_FUNC && sym->type != STT_OBJECT))
 			continue;

@@ -26,8 +26,8 @@ struct reloc_guard {
 
 /*
  * Check every relocation of the module's ALLOC sections: none may point
- * into an empty section or past the end of its section, and each one in a
- * symbol that the patched objects also define (same name up to the
+ * into an empty section or past the end of its section; and, when patched
+ * objects are given, each one in a symbol that they also define (same name up to the
  * compiler's numbering, same size) must match the patched object's
  * relocation at the same offset: same symbol, same offset in it.  A target
  * outside [sym, sym + size] is refused unless the patched object's own
