@@ -25,16 +25,17 @@ static int compare_offsets(const void *a, const void *b)
 static bool referenced_offset(const struct reloc *reloc, const struct section *sec,
 			      unsigned long *off)
 {
-	long target;
+	long target, bias = 0;
 
 	if (reloc->sym->sec != sec || reloc->sym->type != STT_SECTION)
 		return false;
-	target = reloc->addend;
 	/* In code, a PC-relative addend is biased by the instruction's tail. */
 	if ((reloc->type == R_X86_64_PC32 || reloc->type == R_X86_64_PLT32) &&
 	    is_text_section(reloc->sec))
-		target += 4;
-	if (target < 0 || (unsigned long)target > sec->size)
+		bias = 4;
+	/* A corrupt addend that overflows points at no piece. */
+	if (__builtin_add_overflow(reloc->addend, bias, &target) ||
+	    target < 0 || (unsigned long)target > sec->size)
 		return false;
 	*off = target;
 	return true;
