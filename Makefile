@@ -63,7 +63,7 @@ TEST_TOOLS = test/unit/objfacts
 
 .PHONY: all check check-unit check-lookup check-module check-module-qemu check-integration \
 	kernel-fixture check-kernel-objects check-driver check-integration-6.12 bench install demo clean shellcheck
-.PHONY: fuzz fuzz-build check-fuzz-regress
+.PHONY: fuzz fuzz-build check-fuzz-regress check-fuzz
 all: $(TOOLS)
 
 create-diff-object/create-diff-object: $(CDO_SRCS) $(HEADERS)
@@ -114,7 +114,7 @@ check: export PB_STRICT := 1
 # The test kernel comes first: the tests after it use it (built once, cached).
 check: kernel-fixture check-qemu-runner check-unit check-lookup check-module check-kernel-objects \
 	check-module-qemu check-driver check-bad-input check-integration check-distro \
-	shellcheck check-fuzz-regress
+	shellcheck check-fuzz-regress check-fuzz
 
 kernel-fixture:
 	test/kernel/build --print-dir
@@ -202,6 +202,12 @@ fuzz: fuzz-build
 check-fuzz-regress: $(SAN_DIR)/create-diff-object fuzz-build
 	CDO=$(SAN_DIR)/create-diff-object FUZZ_ELF=$(FUZZ_DIR)/fuzz-elf \
 		FUZZ_DIFF=$(FUZZ_DIR)/fuzz-diff test/fuzz/run
+
+# Fuzz each target briefly (FUZZ_CHECK_TIME seconds) from the seeds and the
+# regression inputs: a new crash fails the check.
+FUZZ_CHECK_TIME ?= 60
+check-fuzz: fuzz-build
+	FUZZ_CHECK_TIME=$(FUZZ_CHECK_TIME) FUZZ_DIR=$(FUZZ_DIR) test/fuzz/short-run
 
 bench: all
 	bench/run $(BENCH_ARGS)

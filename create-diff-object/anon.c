@@ -31,7 +31,10 @@ static bool referenced_offset(const struct reloc *reloc, const struct section *s
 
 	if (reloc->sym->sec != sec || reloc->sym->type != STT_SECTION)
 		return false;
-	/* In code, a PC-relative addend is biased by the instruction's tail. */
+	/*
+	 * In code, a PC-relative addend is biased by the instruction's tail.
+	 * A corrupt addend that overflows points at no piece.
+	 */
 	if (reloc_bias(reloc, &bias, &why) || __builtin_add_overflow(reloc->addend, bias, &target))
 		return false;
 	if (target < 0 || (unsigned long)target > sec->size)

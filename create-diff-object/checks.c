@@ -69,11 +69,27 @@ static void compare_layout(struct diff *d, const struct type_info *o, const stru
 }
 
 /*
- * libdwarf (20210528) frees memory twice on a .debug_rnglists or
- * .debug_loclists unit whose length runs past the section: check the unit
- * lengths, and that no relocation (libdwarf applies them) rewrites a unit
- * header, before handing the object to it.  It takes any section of those
- * names, ".dwo" variants included, whatever its type.
+ * The fixed part of a DWARF 5 list unit header after its length, as
+ * compilers write it for x86-64: version 5, 8-byte addresses, no segment
+ * selectors, and an offset array inside the unit.
+ */
+static bool list_header_ok(const unsigned char *h, unsigned long len, unsigned int offset_size)
+{
+	uint16_t version;
+	uint32_t count;
+
+	memcpy(&version, h, 2);
+	memcpy(&count, h + 4, 4);
+	return version == 5 && h[2] == 8 && h[3] == 0 && count <= (len - 8) / offset_size;
+}
+
+/*
+ * libdwarf (20210528) frees memory twice when it rejects the header of a
+ * .debug_rnglists or .debug_loclists unit (a length past the section, a
+ * version or an address size it does not take): check every unit header,
+ * and that no relocation (libdwarf applies them) rewrites one, before
+ * handing the object to it.  It takes any section of those names, ".dwo"
+ * variants included, whatever its type.
  */
 static int check_dwarf_list_units(const struct section *sec)
 {
@@ -103,7 +119,8 @@ static int check_dwarf_list_units(const struct section *sec)
 			goto bad;
 		}
 		/* version, address size, segment selector size, offset count */
-		if (len < 8 || len > sec->size - off - hdr)
+		if (len < 8 || len > sec->size - off - hdr ||
+		    !list_header_ok(sec->data + off + hdr, len, hdr == 4 ? 4 : 8))
 			goto bad;
 		for (r = find_reloc_from(sec, off > 8 ? off - 8 : 0);
 		     r && r < sec->relocs + sec->nr_relocs && r->offset < off + hdr + 8; r++)

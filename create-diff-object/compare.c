@@ -315,7 +315,13 @@ static bool same_piece(struct diff *d, const struct target *o, const struct targ
 	struct anon_range orange, prange;
 	struct difference diff;
 
-	if (o->sec->twin != p->sec || o->delta - (long)o->offset != p->delta - (long)p->offset)
+	/*
+	 * The same bias (delta - offset) on both sides, modulo 2^64 as
+	 * resolve_target() computed the offsets: a corrupt addend must not
+	 * overflow.
+	 */
+	if (o->sec->twin != p->sec ||
+	    (unsigned long)o->delta - o->offset != (unsigned long)p->delta - p->offset)
 		return false;
 	if (anon_piece(o->sec, o->offset, &orange) || anon_piece(p->sec, p->offset, &prange))
 		return false;

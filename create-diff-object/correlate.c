@@ -218,6 +218,9 @@ static struct symbol *take_match(struct htable *t, const char *key, const struct
 			continue;
 		if ((k->sym->shndx == SHN_UNDEF) != (osym->shndx == SHN_UNDEF))
 			continue;
+		/* The passes read a function's twin as code: it must have bytes too. */
+		if (!k->sym->sec != !osym->sec)
+			continue;
 		/* Several candidates: the earliest keeps file order stable. */
 		if (!best || k->sym->index < best->sym->index)
 			best = k;

@@ -645,8 +645,10 @@ static int read_relocs(struct elf *elf)
 					 elf->path, rela->name, j, symidx);
 				return -1;
 			}
+			/* Written so that an offset near 2^64 cannot wrap past the check. */
 			if (base->sh.sh_type != SHT_NOBITS &&
-			    r.r_offset + reloc_width(reloc->type) > base->size) {
+			    (r.r_offset > base->size ||
+			     base->size - r.r_offset < reloc_width(reloc->type))) {
 				pb_error("%s: section %s: relocation %u at offset 0x%lx is outside %s",
 					 elf->path, rela->name, j, reloc->offset, base->name);
 				return -1;

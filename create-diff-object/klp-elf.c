@@ -290,8 +290,9 @@ int klp_reloc_place(const struct reloc *reloc, struct section **sec, unsigned lo
 
 	if (!sym->sec)
 		return -1;
-	off = (long)sym->offset + reloc->addend;
-	if (off < 0 || (unsigned long)off > sym->sec->size)
+	/* Computed exactly: a corrupt offset or addend must not overflow. */
+	if (__builtin_add_overflow(sym->offset, reloc->addend, &off) ||
+	    off < 0 || (unsigned long)off > sym->sec->size)
 		return -1;
 	*sec = sym->sec;
 	*offset = off;
