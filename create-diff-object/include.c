@@ -121,9 +121,10 @@ int queue_symbol(struct diff *d, struct symbol *sym)
 static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
 			 unsigned long len);
 
-/* Carry the piece of an anonymous section that @t points into. */
-static int include_piece(struct diff *d, const struct target *t)
+/* Carry the piece of an anonymous section that relocation @reloc points into. */
+static int include_piece(struct diff *d, const struct reloc *reloc, const struct target *t)
 {
+	char loc[ELF_LOCATION_LEN];
 	struct anon_range r;
 	bool added;
 
@@ -131,8 +132,9 @@ static int include_piece(struct diff *d, const struct target *t)
 		return -1;
 	/* Only the end of the section: no bytes to carry, nothing to point at. */
 	if (r.start == r.end) {
-		pb_error("%s: a reference points at the end of %s (0x%lx), which holds nothing to carry",
-			 d->patched->path, t->sec->name, t->offset);
+		pb_error("%s: relocation at %s points at the end of section %u (%s+0x%lx), which holds nothing to carry",
+			 d->patched->path, elf_location(reloc->sec, reloc->offset, loc, sizeof(loc)),
+			 t->sec->index, t->sec->name, t->offset);
 		return -1;
 	}
 	return added ? follow_relocs(d, t->sec, r.start, r.end - r.start) : 0;
@@ -151,7 +153,7 @@ static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
 			return -1;
 		if (ref.kind == REF_COPY && queue_symbol(d, ref.sym))
 			return -1;
-		if (ref.kind == REF_SECTION && include_piece(d, &ref.t))
+		if (ref.kind == REF_SECTION && include_piece(d, reloc, &ref.t))
 			return -1;
 	}
 	return 0;
