@@ -220,7 +220,7 @@ install: all
 	install -m 755 $(TOOLS) scripts/patch-build scripts/patch-verify $(DESTDIR)$(BINDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro \
-		scripts/patch-build-funcs scripts/patch-build-initramfs scripts/patch-build-qemu \
+		scripts/patch-build-initramfs scripts/patch-build-qemu \
 		$(DESTDIR)$(LIBEXECDIR)/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 kmod/Kbuild kmod/Makefile kmod/patch-module.c kmod/patch.lds \

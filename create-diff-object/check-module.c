@@ -72,19 +72,22 @@ struct checker {
 	struct elf **patched;
 	unsigned int nr_patched;
 	bool relocs_only;
+	bool listing;			/* --list-funcs */
 };
 
 static void problem(struct checker *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void problem(struct checker *c, const char *fmt, ...)
 {
+	/* --list-funcs keeps stdout for the list. */
+	FILE *f = c->listing ? stderr : stdout;
 	va_list ap;
 
-	printf("%s: ", c->path);
+	fprintf(f, "%s: ", c->path);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	vfprintf(f, fmt, ap);
 	va_end(ap);
-	putchar('\n');
+	fputc('\n', f);
 	c->problems++;
 }
 
@@ -108,6 +111,8 @@ static void usage(FILE *f)
 		"                            (repeat for each): every relocation inside a\n"
 		"                            function or data object the module carries\n"
 		"                            must point where the patched object's does\n"
+		"  -L, --list-funcs          print what the module redirects, one\n"
+		"                            OBJNAME<TAB>NAME<TAB>SYMPOS line per record\n"
 		"      --relocs-only         MODULE is a differ output, not a linked module:\n"
 		"                            check only its relocations (with --patched)\n"
 		"  -q, --quiet               print only the problems, not the count\n"
@@ -848,6 +853,35 @@ static int check_relocations(struct checker *c, bool quiet)
 	return 0;
 }
 
+/*
+ * --list-funcs: what the module redirects, one "OBJNAME<TAB>NAME<TAB>SYMPOS"
+ * line per .patch.funcs record, for the driver's report and patch-verify.
+ */
+static int list_funcs(struct checker *c)
+{
+	struct section *sec = find_section_by_name(c->mod, PATCH_FUNCS_SECTION);
+	const size_t size = sizeof(struct patch_func);
+	unsigned long off;
+
+	if (!sec || !sec->data)
+		return 0;
+	if (sec->size % size) {
+		problem(c, "%s: size %zu is not a multiple of %zu", sec->name, sec->size, size);
+		return 0;
+	}
+	for (off = 0; off < sec->size; off += size) {
+		const char *name, *objname;
+		struct patch_func raw;
+
+		memcpy(&raw, sec->data + off, size);
+		name = field_string(c, sec, off + offsetof(struct patch_func, old_name), "old_name");
+		objname = field_string(c, sec, off + offsetof(struct patch_func, objname), "objname");
+		if (name && objname)
+			printf("%s\t%s\t%llu\n", objname, name, (unsigned long long)raw.old_sympos);
+	}
+	return 0;
+}
+
 static int add_patched(struct checker *c, const char *path)
 {
 	struct elf **grown = realloc(c->patched, (c->nr_patched + 1) * sizeof(*grown));
@@ -893,6 +927,7 @@ int main(int argc, char **argv)
 		{ "kernel-release", required_argument, NULL, 'R' },
 		{ "patched", required_argument, NULL, 'p' },
 		{ "relocs-only", no_argument, NULL, 'O' },
+		{ "list-funcs", no_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -905,7 +940,7 @@ int main(int argc, char **argv)
 	int opt, ret = 2;
 
 	pb_progname = "patch-check-module";
-	while ((opt = getopt_long(argc, argv, "k:s:m:r:R:p:qhV", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "k:s:m:r:R:p:LqhV", options, NULL)) != -1) {
 		switch (opt) {
 		case 'k':
 			vmlinux = optarg;
@@ -932,6 +967,9 @@ int main(int argc, char **argv)
 		case 'O':
 			c.relocs_only = true;
 			break;
+		case 'L':
+			c.listing = true;
+			break;
 		case 'q':
 			quiet = true;
 			break;
@@ -954,6 +992,10 @@ int main(int argc, char **argv)
 	c.mod = klp_elf_open(c.path);
 	if (!c.mod)
 		goto out;
+	if (c.listing) {
+		ret = list_funcs(&c) || c.problems ? 1 : 0;
+		goto out;
+	}
 	if (symvers && read_symvers(&c, symvers))
 		goto out;
 	if (vmlinux || c.module_dir) {
