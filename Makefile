@@ -164,7 +164,7 @@ check-unit: $(SAN_TOOLS) $(SAN_DIR)/patch-check-module
 		CHECK_MODULE=$(SAN_DIR)/patch-check-module test/unit/run
 
 shellcheck:
-	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* test/*/run \
+	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* kmod/namespace-imports test/*/run \
 		test/*/*[!.]* bench/* fuzz/* 2>/dev/null | grep -v '\.c$$' | sort -u)
 
 # libFuzzer targets over the ELF model and the differ (clang); fuzz/run says
@@ -216,6 +216,7 @@ install: all
 	install -m 644 kmod/Kbuild kmod/Makefile kmod/patch-module.c kmod/patch.lds \
 		kmod/patch-author.h kmod/README.md create-diff-object/patch-records.h \
 		$(DESTDIR)$(DATADIR)/kmod/
+	install -m 755 kmod/namespace-imports $(DESTDIR)$(DATADIR)/kmod/
 
 clean:
 	rm -rf build $(TOOLS) $(TEST_TOOLS)
