@@ -217,6 +217,10 @@ install: all
 		kmod/patch-author.h kmod/README.md create-diff-object/patch-records.h \
 		$(DESTDIR)$(DATADIR)/kmod/
 	install -m 755 kmod/namespace-imports $(DESTDIR)$(DATADIR)/kmod/
+	install -d $(DESTDIR)$(DATADIR)/kmod/compat/linux
+	install -m 644 kmod/compat/kpatch-macros.h kmod/compat/kpatch-syscall.h \
+		$(DESTDIR)$(DATADIR)/kmod/compat/
+	install -m 644 kmod/compat/linux/livepatch_helpers.h $(DESTDIR)$(DATADIR)/kmod/compat/linux/
 
 clean:
 	rm -rf build $(TOOLS) $(TEST_TOOLS)
