@@ -168,7 +168,7 @@ check-unit: $(SAN_TOOLS) $(SAN_DIR)/patch-check-module
 		CHECK_MODULE=$(SAN_DIR)/patch-check-module test/unit/run
 
 shellcheck:
-	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* test/*/run \
+	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* kmod/namespace-imports test/*/run \
 		test/*/*[!.]* bench/* fuzz/* 2>/dev/null | grep -v '\.c$$' | sort -u)
 
 # libFuzzer targets over the ELF model and the differ (clang); fuzz/run says
@@ -226,6 +226,11 @@ install: all
 	install -m 644 kmod/Kbuild kmod/Makefile kmod/patch-module.c kmod/patch.lds \
 		kmod/patch-author.h kmod/README.md create-diff-object/patch-records.h \
 		$(DESTDIR)$(DATADIR)/kmod/
+	install -m 755 kmod/namespace-imports $(DESTDIR)$(DATADIR)/kmod/
+	install -d $(DESTDIR)$(DATADIR)/kmod/compat/linux
+	install -m 644 kmod/compat/kpatch-macros.h kmod/compat/kpatch-syscall.h \
+		$(DESTDIR)$(DATADIR)/kmod/compat/
+	install -m 644 kmod/compat/linux/livepatch_helpers.h $(DESTDIR)$(DATADIR)/kmod/compat/linux/
 
 clean:
 	rm -rf build $(TOOLS) $(TEST_TOOLS)

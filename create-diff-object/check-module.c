@@ -38,6 +38,7 @@
 struct symvers_entry {
 	struct hnode node;
 	char *name;
+	char *namespace;		/* NULL when the export has none */
 	unsigned int crc;
 };
 
@@ -142,17 +143,22 @@ static int read_symvers(struct checker *c, const char *path)
 	c->have_symvers = true;
 	while (getline(&line, &cap, f) > 0) {
 		struct symvers_entry *e;
-		char *crc, *name, *end;
+		char *crc, *name, *end, *ns = NULL;
 
 		lineno++;
+		/* CRC, symbol, module, export type and (5.10 on) namespace */
 		crc = strtok(line, "\t\n");
 		name = strtok(NULL, "\t\n");
 		if (!crc || !name) {
 			pb_error("%s:%u: not a Module.symvers line", path, lineno);
 			goto fail;
 		}
+		if (strtok(NULL, "\t\n") && strtok(NULL, "\t\n"))
+			ns = strtok(NULL, "\t\n");
 		e = calloc(1, sizeof(*e));
-		if (!e || !(e->name = strdup(name))) {
+		if (!e || !(e->name = strdup(name)) || (ns && !(e->namespace = strdup(ns)))) {
+			if (e)
+				free(e->name);
 			free(e);
 			pb_error("out of memory");
 			goto fail;
@@ -161,6 +167,7 @@ static int read_symvers(struct checker *c, const char *path)
 		if (*end || htable_add(&c->symvers, &e->node, hash_string(name))) {
 			if (*end)
 				pb_error("%s:%u: bad CRC '%s'", path, lineno, crc);
+			free(e->namespace);
 			free(e->name);
 			free(e);
 			goto fail;
@@ -201,6 +208,7 @@ static void free_symvers(struct checker *c)
 			struct symvers_entry *e = container_of(node, struct symvers_entry, node);
 
 			next = node->next;
+			free(e->namespace);
 			free(e->name);
 			free(e);
 		}
@@ -779,6 +787,9 @@ static void check_undefined_symbols(struct checker *c)
 		if (!e && sym->bind != STB_WEAK)
 			problem(c, "undefined symbol %s is not exported by the target (Module.symvers): the loader cannot resolve it",
 				sym->name);
+		else if (e && e->namespace && !klp_modinfo_has(c->mod, "import_ns", e->namespace))
+			problem(c, "undefined symbol %s is exported in namespace %s, which the module does not import (.modinfo import_ns=%s): the loader refuses it",
+				sym->name, e->namespace, e->namespace);
 	}
 }
 

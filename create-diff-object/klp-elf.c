@@ -299,25 +299,47 @@ int klp_reloc_place(const struct reloc *reloc, struct section **sec, unsigned lo
 	return 0;
 }
 
-const char *klp_modinfo_get(const struct elf *elf, const char *key)
+/*
+ * The value of the first "key=" entry of .modinfo at or after *off, or NULL;
+ * *off is left after that entry.
+ */
+static const char *modinfo_next(const struct elf *elf, const char *key, size_t *off)
 {
 	const struct section *sec = find_section_by_name(elf, ".modinfo");
-	size_t keylen = strlen(key), off = 0;
+	size_t keylen = strlen(key);
 
 	if (!sec || !sec->data)
 		return NULL;
-	while (off < sec->size) {
-		const char *s = (const char *)sec->data + off;
-		const char *nul = memchr(s, '\0', sec->size - off);
-		size_t len = nul ? (size_t)(nul - s) : sec->size - off;
+	while (*off < sec->size) {
+		const char *s = (const char *)sec->data + *off;
+		const char *nul = memchr(s, '\0', sec->size - *off);
+		size_t len = nul ? (size_t)(nul - s) : sec->size - *off;
 
 		if (!nul)
 			return NULL;	/* an unterminated last entry */
+		*off += len + 1;
 		if (len > keylen && !strncmp(s, key, keylen) && s[keylen] == '=')
 			return s + keylen + 1;
-		off += len + 1;
 	}
 	return NULL;
+}
+
+const char *klp_modinfo_get(const struct elf *elf, const char *key)
+{
+	size_t off = 0;
+
+	return modinfo_next(elf, key, &off);
+}
+
+bool klp_modinfo_has(const struct elf *elf, const char *key, const char *value)
+{
+	const char *v;
+	size_t off = 0;
+
+	while ((v = modinfo_next(elf, key, &off)))
+		if (!strcmp(v, value))
+			return true;
+	return false;
 }
 
 bool klp_loader_accepts_reloc(unsigned int type)

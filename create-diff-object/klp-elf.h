@@ -97,6 +97,9 @@ int klp_reloc_place(const struct reloc *reloc, struct section **sec, unsigned lo
 /* The value of "key=" in .modinfo, or NULL (the first one wins). */
 const char *klp_modinfo_get(const struct elf *elf, const char *key);
 
+/* Whether .modinfo holds "key=value" (for keys that repeat: import_ns). */
+bool klp_modinfo_has(const struct elf *elf, const char *key, const char *value);
+
 /* Relocation types the 6.1 x86-64 module loader applies. */
 bool klp_loader_accepts_reloc(unsigned int type);
 

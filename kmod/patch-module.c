@@ -28,6 +28,8 @@
 
 #include "patch-records.h"
 #include "patch-author.h"
+/* MODULE_INFO(import_ns, ...) lines, made by namespace-imports (kmod/Kbuild). */
+#include "patch-imports.h"
 
 extern const struct patch_func __patch_funcs_start[], __patch_funcs_end[];
 extern const struct patch_callback __patch_callbacks_start[], __patch_callbacks_end[];
