@@ -19,7 +19,7 @@ CC ?= gcc
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -Wno-missing-field-initializers
 ALL_CFLAGS = $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -DPB_VERSION='"$(VERSION)"' \
-	     -Icreate-diff-object $(CFLAGS)
+	     -Icreate-diff-object -Ikmod $(CFLAGS)
 LDLIBS = -ldwarf -lelf -lZydis
 
 # The tests run sanitized copies of the tools, built apart from the
@@ -49,7 +49,7 @@ CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/report.c
 OBJFACTS_SRCS = $(ELF_SRCS) test/unit/objfacts.c
 
-HEADERS = $(wildcard create-diff-object/*.h lookup/*.h)
+HEADERS = $(wildcard create-diff-object/*.h lookup/*.h) kmod/patch-records.h
 
 LOOKUP_SRCS = $(ELF_SRCS) $(LOOKUP_LIB_SRCS)
 KLP_SRCS = $(ELF_SRCS) create-diff-object/klp-elf.c
@@ -224,7 +224,7 @@ install: all
 		$(DESTDIR)$(LIBEXECDIR)/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 kmod/Kbuild kmod/Makefile kmod/patch-module.c kmod/patch.lds \
-		kmod/patch-author.h kmod/README.md create-diff-object/patch-records.h \
+		kmod/patch-author.h kmod/README.md kmod/patch-records.h \
 		$(DESTDIR)$(DATADIR)/kmod/
 	install -m 755 kmod/namespace-imports $(DESTDIR)$(DATADIR)/kmod/
 	install -d $(DESTDIR)$(DATADIR)/kmod/compat/linux

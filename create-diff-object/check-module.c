@@ -29,10 +29,6 @@
 #define PB_VERSION "0.1"
 #endif
 
-#define PATCH_CALLBACKS_SECTION	".patch.callbacks"
-/* struct patch_callback in kmod/patch-author.h: fn, objname, kind, reserved. */
-#define PATCH_CALLBACK_SIZE	24
-#define PATCH_CALLBACK_OBJNAME	8
 
 /* One Module.symvers line. */
 struct symvers_entry {
@@ -755,17 +751,17 @@ static int collect_callback_objects(struct checker *c)
 
 	if (!sec)
 		return 0;
-	if (sec->size % PATCH_CALLBACK_SIZE) {
-		problem(c, "%s: size %zu is not a multiple of %d", sec->name, sec->size,
-			PATCH_CALLBACK_SIZE);
+	if (sec->size % sizeof(struct patch_callback)) {
+		problem(c, "%s: size %zu is not a multiple of %zu", sec->name, sec->size,
+			sizeof(struct patch_callback));
 		return 0;
 	}
-	for (off = 0; off < sec->size; off += PATCH_CALLBACK_SIZE) {
+	for (off = 0; off < sec->size; off += sizeof(struct patch_callback)) {
 		const char *objname;
 
-		if (!find_reloc_at(sec, off + PATCH_CALLBACK_OBJNAME))
+		if (!find_reloc_at(sec, off + offsetof(struct patch_callback, objname)))
 			objname = "vmlinux";
-		else if (!(objname = field_string(c, sec, off + PATCH_CALLBACK_OBJNAME, "objname")))
+		else if (!(objname = field_string(c, sec, off + offsetof(struct patch_callback, objname), "objname")))
 			continue;
 		if (add_objname(c, objname))
 			return -1;

@@ -46,8 +46,13 @@ struct place {
 
 #define report(g, ...) (g)->problem((g)->arg, __VA_ARGS__)
 
-/* Where a relocation of @elf points; -1 with *why when it points nowhere. */
-static int place_of(const struct reloc *reloc, struct place *p, const char **why)
+/*
+ * Where a relocation points; -1 with *why when it points nowhere.  @by_end:
+ * a place just past a symbol may be that symbol's end (the differ's rule);
+ * not when the patched object's place is an unnamed piece, which the
+ * module's link may have put right after another object.
+ */
+static int place_of(const struct reloc *reloc, struct place *p, const char **why, bool by_end)
 {
 	const struct symbol *sym = reloc->sym;
 	const struct section *sec = sym->sec;
@@ -115,7 +120,12 @@ static int place_of(const struct reloc *reloc, struct place *p, const char **why
 			p->size = sym->size;
 		return 0;
 	}
-	sym = find_symbol_referenced(sec, off);
+	if (by_end)
+		sym = find_symbol_referenced(sec, off);
+	else if (off >= 0 && (unsigned long)off <= sec->size)
+		sym = find_symbol_containing(sec, off) ?: find_symbol_by_offset(sec, off);
+	else
+		sym = NULL;
 	if (sym) {
 		p->name = sym->name;
 		p->size = sym->size;
@@ -312,7 +322,7 @@ static void check_reloc_target(struct reloc_guard *g, const struct reloc_list *p
 	const char *why;
 	struct place p;
 
-	if (place_of(reloc, &p, &why)) {
+	if (place_of(reloc, &p, &why, true)) {
 		report(g, "relocation at %s against %s+0x%lx: %s",
 		       elf_location(reloc->sec, reloc->offset, loc, sizeof(loc)),
 		       symbol_display_name(reloc->sym), reloc->addend, why);
@@ -402,7 +412,8 @@ static int check_symbol(struct reloc_guard *g, const struct symbol *msym,
 		struct place mp, pp;
 		const char *why;
 
-		if (place_of(m, &mp, &why) || place_of(p, &pp, &why))
+		if (place_of(p, &pp, &why, true) ||
+		    place_of(m, &mp, &why, pp.kind != PLACE_PIECE))
 			continue;	/* reported by check_reloc_target */
 		g->relocs_checked++;
 		if (list_add(proven, m))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "patch-records.h"
 
 static int add_ignored(void ***list, unsigned int *nr, void *item)
 {
@@ -29,8 +30,8 @@ int read_ignores(struct diff *d)
 	unsigned int i;
 
 	for_each_section(d->patched, sec, i) {
-		bool funcs = !strcmp(sec->name, ".patch.ignore.functions");
-		bool sections = !strcmp(sec->name, ".patch.ignore.sections");
+		bool funcs = !strcmp(sec->name, PATCH_IGNORE_FUNCTIONS_SECTION);
+		bool sections = !strcmp(sec->name, PATCH_IGNORE_SECTIONS_SECTION);
 		struct reloc *reloc;
 
 		if (!funcs && !sections)

@@ -17,6 +17,7 @@
 #include "dwarf-types.h"
 #include "include.h"
 #include "output.h"
+#include "patch-records.h"
 #include "special.h"
 
 enum special_flags {
@@ -51,8 +52,8 @@ static const struct special_section special_sections[] = {
 	{ ".ibt_endbr_seal", false, NULL, 4, 0, NULL },
 	{ ".orc_unwind_ip", false, NULL, 4, PARALLEL_ORC, NULL },
 	/* What the patch author declares with kmod/patch-author.h. */
-	{ ".patch.callbacks", false, NULL, 24, CARRY_ALL, NULL },
-	{ ".patch.states", false, NULL, 24, CARRY_ALL, NULL },
+	{ PATCH_CALLBACKS_SECTION, false, NULL, sizeof(struct patch_callback), CARRY_ALL, NULL },
+	{ PATCH_STATES_SECTION, false, NULL, sizeof(struct patch_state), CARRY_ALL, NULL },
 	{ ".patch.ignore.", true, NULL, 0, DROP, NULL },
 	/* Carried alongside the tables above, never on their own. */
 	{ ".orc_unwind", false, NULL, 0, DROP, NULL },

@@ -105,41 +105,8 @@
 #ifndef PB_PATCH_AUTHOR_H
 #define PB_PATCH_AUTHOR_H
 
-#include <linux/types.h>
-
-#define PATCH_CALLBACKS_SECTION		".patch.callbacks"
-#define PATCH_STATES_SECTION		".patch.states"
-#define PATCH_IGNORE_FUNCTIONS_SECTION	".patch.ignore.functions"
-#define PATCH_IGNORE_SECTIONS_SECTION	".patch.ignore.sections"
-
-enum patch_callback_kind {
-	PATCH_CALLBACK_PRE_PATCH = 1,
-	PATCH_CALLBACK_POST_PATCH = 2,
-	PATCH_CALLBACK_PRE_UNPATCH = 3,
-	PATCH_CALLBACK_POST_UNPATCH = 4,
-};
-
-struct patch_callback {
-	__u64 fn;
-	__u64 objname;
-	__u32 kind;
-	__u32 reserved;
-};
-
-struct patch_state {
-	__u64 id;
-	__u64 data;
-	__u32 version;
-	__u32 reserved;
-};
-
-struct patch_ignore_function {
-	__u64 fn;
-};
-
-struct patch_ignore_section {
-	__u64 name;
-};
+/* The records' layouts and section names, shared with the tools. */
+#include "patch-records.h"
 
 #ifdef __KERNEL__
 

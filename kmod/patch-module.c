@@ -19,7 +19,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/build_bug.h>
 #include <linux/kernel.h>
 #include <linux/livepatch.h>
 #include <linux/module.h>
@@ -244,10 +243,6 @@ static int build_patch(void)
 	unsigned int nr_callbacks = __patch_callbacks_end - __patch_callbacks_start;
 	unsigned int max_objs = nr_funcs + nr_callbacks, i;
 	int ret;
-
-	BUILD_BUG_ON(sizeof(struct patch_func) != 32);
-	BUILD_BUG_ON(sizeof(struct patch_callback) != 24);
-	BUILD_BUG_ON(sizeof(struct patch_state) != 24);
 
 	if (!max_objs) {
 		pr_err("the module patches nothing (no .patch.funcs entries, no callbacks)\n");
