@@ -98,6 +98,20 @@ int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
 	return 0;
 }
 
+unsigned long carried_size(const struct symbol *sym)
+{
+	const struct section *sec = sym->sec;
+
+	if (sym->size || sym->offset > sec->size)
+		return sym->size;
+	if (sec->nr_syms == 1)
+		return sec->size - sym->offset;
+	/* A constant's label (".LC3") is unsized: the constant is one entry. */
+	if ((sec->sh.sh_flags & SHF_MERGE) && !(sec->sh.sh_flags & SHF_STRINGS))
+		return sec->sh.sh_entsize;
+	return 0;
+}
+
 int queue_symbol(struct diff *d, struct symbol *sym)
 {
 	if (sym->include)
@@ -165,9 +179,11 @@ int include_range(struct diff *d, struct section *sec, unsigned long off, unsign
 		if (ref.kind != REF_SECTION)
 			continue;
 		if (!carries_pieces(ref.t.sec)) {
-			refuse(d, user, "%s %s refers to %s+0x%lx at %s, and the differ does not know how to carry section %s",
-			       user->type == STT_FUNC ? "function" : "data",
-			       user->twin ? user->twin->name : user->name, ref.t.sec->name,
+			refuse(d, user, "%s%s%s refers to %s+0x%lx at %s, and the differ does not know how to carry section %s",
+			       !user ? "the patch author's record" :
+			       user->type == STT_FUNC ? "function " : "data ",
+			       user && user->twin ? user->twin->name : "",
+			       user && !user->twin ? user->name : "", ref.t.sec->name,
 			       ref.t.offset, elf_location(reloc->sec, reloc->offset, loc, sizeof(loc)),
 			       ref.t.sec->name);
 			continue;
@@ -212,7 +228,7 @@ int include_changes(struct diff *d)
 			}
 			if (sym->child && queue_symbol(d, sym->child))
 				return -1;
-			if (include_range(d, sym->sec, sym->offset, sym->size, sym, false))
+			if (include_range(d, sym->sec, sym->offset, carried_size(sym), sym, false))
 				return -1;
 		}
 		if (include_entry_needs(d))

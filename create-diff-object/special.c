@@ -584,14 +584,10 @@ int include_author_records(struct diff *d)
 
 		if (!s || !(s->flags & CARRY_ALL))
 			continue;
-		for_each_reloc(sec, reloc) {
-			struct reference ref;
-
-			if (decide_reference(d, reloc, false, &ref))
+		/* As copy_entry_relocs() maps them. */
+		for_each_reloc(sec, reloc)
+			if (include_range(d, sec, reloc->offset, 1, NULL, true))
 				return -1;
-			if (ref.kind == REF_COPY && queue_symbol(d, ref.sym))
-				return -1;
-		}
 	}
 	return 0;
 }
