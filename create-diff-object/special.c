@@ -203,24 +203,24 @@ static long member_offset(struct diff *d, const char *type, const char *member, 
  * at 16), so the last record lacks its tail padding: the section is
  * 16n - 4 bytes.  Accept exactly that: only the last record is short, by
  * less than the section's alignment, and no member (by DWARF, when known)
- * reaches into the missing bytes.  Sets *@short_by (0: no short record).
+ * reaches into the missing bytes.
  */
 static int check_record_layout(struct diff *d, const struct special_section *s,
-			       const struct section *sec, long size, unsigned long *short_by)
+			       const struct section *sec, long size)
 {
 	unsigned long have = sec->size % size;
-	struct type_info *ti = s->type ? special_type(d, s->type) : NULL;
+	struct type_info *ti;
 	unsigned int i;
 
-	*short_by = have ? size - have : 0;
 	if (!have)
 		return 0;
-	if (*short_by >= sec->sh.sh_addralign) {
+	if (size - have >= sec->sh.sh_addralign) {
 		pb_error("%s: section %s: size %zu is not a multiple of its entry size %ld, and the last entry lacks more than alignment padding (%lu bytes, alignment %lu)",
-			 d->patched->path, sec->name, sec->size, size, *short_by,
+			 d->patched->path, sec->name, sec->size, size, size - have,
 			 (unsigned long)sec->sh.sh_addralign);
 		return -1;
 	}
+	ti = s->type ? special_type(d, s->type) : NULL;
 	for (i = 0; ti && ti->size == (unsigned long)size && i < ti->nr_members; i++) {
 		const struct type_member *m = &ti->members[i];
 
@@ -458,9 +458,9 @@ static int filter_one(struct diff *d, struct section *sec, const struct special_
 {
 	struct section *out = NULL, *orc = NULL, *orc_out = NULL;
 	long size = entry_size(d, s, sec), orc_size = 0;
-	unsigned long off, short_by;
+	unsigned long off;
 
-	if (size <= 0 || check_record_layout(d, s, sec, size, &short_by))
+	if (size <= 0 || check_record_layout(d, s, sec, size))
 		return -1;
 	if (s->flags & PARALLEL_ORC) {
 		struct type_info *ti = special_type(d, "orc_entry");
@@ -551,13 +551,13 @@ int include_entry_needs(struct diff *d)
 
 	for_each_section(d->patched, sec, i) {
 		const struct special_section *s = find_special(sec);
-		unsigned long off, short_by;
+		unsigned long off;
 		long size;
 
 		if (!s || (s->flags & (DROP | CARRY_ALL)) || !sec->size)
 			continue;
 		size = entry_size(d, s, sec);
-		if (size <= 0 || check_record_layout(d, s, sec, size, &short_by))
+		if (size <= 0 || check_record_layout(d, s, sec, size))
 			return -1;
 		for (off = 0; off < sec->size; off += size) {
 			struct symbol *func;
