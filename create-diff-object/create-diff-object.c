@@ -247,7 +247,15 @@ int main(int argc, char **argv)
 		status = EXIT_NO_CHANGE;
 		goto out;
 	}
-	if (include_changes(&d) || build_output(&d, argv[optind + 2]))
+	if (include_changes(&d))
+		goto out;
+	/* What the changes need can be more than the output can carry. */
+	if (d.nr_refusals) {
+		print_refusals(&d);
+		status = EXIT_UNSAFE;
+		goto out;
+	}
+	if (build_output(&d, argv[optind + 2]))
 		goto out;
 	/* Filtering special sections can find more reasons to refuse. */
 	if (d.nr_refusals) {

@@ -98,6 +98,20 @@ int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
 	return 0;
 }
 
+unsigned long carried_size(const struct symbol *sym)
+{
+	const struct section *sec = sym->sec;
+
+	if (sym->size || sym->offset > sec->size)
+		return sym->size;
+	if (sec->nr_syms == 1)
+		return sec->size - sym->offset;
+	/* A constant's label (".LC3") is unsized: the constant is one entry. */
+	if ((sec->sh.sh_flags & SHF_MERGE) && !(sec->sh.sh_flags & SHF_STRINGS))
+		return sec->sh.sh_entsize;
+	return 0;
+}
+
 int queue_symbol(struct diff *d, struct symbol *sym)
 {
 	if (sym->include)
@@ -118,11 +132,21 @@ int queue_symbol(struct diff *d, struct symbol *sym)
 	return 0;
 }
 
-static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
-			 unsigned long len);
+/*
+ * Anonymous sections whose pieces can be carried: code and data a function
+ * owns out of line (jump tables, .fixup, .text..refcount, .altinstr_aux).
+ * The kernel's tables and what they point at (.altinstr_replacement,
+ * ORC) are carried entry by entry in special.c, never as pieces.
+ */
+static bool carries_pieces(const struct section *sec)
+{
+	return !is_special_section(sec) && !is_ignored_section(sec) &&
+	       !is_copied_data_section(sec);
+}
 
 /* Carry the piece of an anonymous section that relocation @reloc points into. */
-static int include_piece(struct diff *d, const struct reloc *reloc, const struct target *t)
+static int include_piece(struct diff *d, const struct reloc *reloc, const struct target *t,
+			 struct symbol *user)
 {
 	char loc[ELF_LOCATION_LEN];
 	struct anon_range r;
@@ -137,23 +161,37 @@ static int include_piece(struct diff *d, const struct reloc *reloc, const struct
 			 t->sec->index, t->sec->name, t->offset);
 		return -1;
 	}
-	return added ? follow_relocs(d, t->sec, r.start, r.end - r.start) : 0;
+	/* Output copies a piece's relocations as plain code: so do we. */
+	return added ? include_range(d, t->sec, r.start, r.end - r.start, user, false) : 0;
 }
 
-static int follow_relocs(struct diff *d, struct section *sec, unsigned long off,
-			 unsigned long len)
+int include_range(struct diff *d, struct section *sec, unsigned long off, unsigned long len,
+		  struct symbol *user, bool force_copy)
 {
 	struct reloc *reloc = sec->nr_relocs ? find_reloc_from(sec, off) : NULL;
 
 	for (; reloc && reloc < sec->relocs + sec->nr_relocs &&
 	       reloc->offset < off + len; reloc++) {
+		char loc[ELF_LOCATION_LEN];
 		struct reference ref;
 
-		if (decide_reference(d, reloc, false, &ref))
+		if (decide_reference(d, reloc, force_copy, &ref))
 			return -1;
 		if (ref.kind == REF_COPY && queue_symbol(d, ref.sym))
 			return -1;
-		if (ref.kind == REF_SECTION && include_piece(d, reloc, &ref.t))
+		if (ref.kind != REF_SECTION)
+			continue;
+		if (!carries_pieces(ref.t.sec)) {
+			refuse(d, user, "%s%s%s refers to %s+0x%lx at %s, and the differ does not know how to carry section %s",
+			       !user ? "the patch author's record" :
+			       user->type == STT_FUNC ? "function " : "data ",
+			       user && user->twin ? user->twin->name : "",
+			       user && !user->twin ? user->name : "", ref.t.sec->name,
+			       ref.t.offset, elf_location(reloc->sec, reloc->offset, loc, sizeof(loc)),
+			       ref.t.sec->name);
+			continue;
+		}
+		if (include_piece(d, reloc, &ref.t, user))
 			return -1;
 	}
 	return 0;
@@ -176,20 +214,29 @@ int include_changes(struct diff *d)
 	if (include_author_records(d))
 		return -1;
 
-	/* The queue grows while we walk it. */
-	for (i = 0; i < d->queue_len; i++) {
-		sym = d->queue[i];
-		if (!sym->sec) {
-			/* SHN_ABS, SHN_COMMON: no bytes to carry. */
-			pb_error("%s: symbol %u (%s) would be copied into the output, but it is not in a section (index 0x%x)",
-				 sym->elf->path, sym->index, sym->name, sym->shndx);
-			return -1;
+	/*
+	 * The queue grows while we walk it.  The table entries of what it
+	 * carries can need more (a static key inside a dynamic debug
+	 * descriptor, a .fixup piece): walk again until nothing is added.
+	 */
+	i = 0;
+	do {
+		for (; i < d->queue_len; i++) {
+			sym = d->queue[i];
+			if (!sym->sec) {
+				/* SHN_ABS, SHN_COMMON: no bytes to carry. */
+				pb_error("%s: symbol %u (%s) would be copied into the output, but it is not in a section (index 0x%x)",
+					 sym->elf->path, sym->index, sym->name, sym->shndx);
+				return -1;
+			}
+			if (sym->child && queue_symbol(d, sym->child))
+				return -1;
+			if (include_range(d, sym->sec, sym->offset, carried_size(sym), sym, false))
+				return -1;
 		}
-		if (sym->child && queue_symbol(d, sym->child))
+		if (include_entry_needs(d))
 			return -1;
-		if (follow_relocs(d, sym->sec, sym->offset, sym->size))
-			return -1;
-	}
+	} while (i < d->queue_len);
 	return 0;
 }
 

@@ -26,4 +26,16 @@ struct reference {
 int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
 		     struct reference *ref);
 
+/* The bytes of included @sym the output carries (unsized ones included). */
+unsigned long carried_size(const struct symbol *sym);
+
+/*
+ * Carry what the relocations of [@off, @off + @len) of @sec need, on
+ * behalf of @user (the function or data they belong to, named in
+ * refusals; NULL for the author's records); @force_copy as for
+ * decide_reference().
+ */
+int include_range(struct diff *d, struct section *sec, unsigned long off, unsigned long len,
+		  struct symbol *user, bool force_copy);
+
 #endif

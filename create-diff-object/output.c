@@ -184,14 +184,9 @@ static int emit_symbol(struct diff *d, struct symbol *p)
 {
 	struct section *src = p->sec, *sec;
 	unsigned char bind = p->bind;
-	unsigned long size = p->size, pad;
+	unsigned long size = carried_size(p), pad;
 	char name[512];
 
-	if (!size && src->nr_syms == 1)
-		size = src->size - p->offset;
-	/* A constant's label (".LC3") is unsized: the constant is one entry. */
-	if (!size && (src->sh.sh_flags & SHF_MERGE) && !(src->sh.sh_flags & SHF_STRINGS))
-		size = src->sh.sh_entsize;
 	if (p->offset > src->size || size > src->size - p->offset) {
 		pb_error("%s: %s lies outside its section %s", d->patched->path, p->name, src->name);
 		return -1;

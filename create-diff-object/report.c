@@ -36,13 +36,27 @@ void explain(struct diff *d, struct symbol *sym, const char *fmt, ...)
 
 void refuse(struct diff *d, struct symbol *sym, const char *fmt, ...)
 {
+	struct reason **tail, *r;
 	va_list ap;
 
 	if (!d->refusals_tail)
 		d->refusals_tail = &d->refusals;
+	tail = d->refusals_tail;
 	va_start(ap, fmt);
 	add_reason(&d->refusals_tail, sym, fmt, ap);
 	va_end(ap);
+	if (d->refusals_tail == tail)
+		return;
+	/* A pass that runs to a fixed point may find the same reason again. */
+	for (r = d->refusals; r != *tail; r = r->next) {
+		if (r->sym == sym && !strcmp(r->text, (*tail)->text)) {
+			free((*tail)->text);
+			free(*tail);
+			*tail = NULL;
+			d->refusals_tail = tail;
+			return;
+		}
+	}
 	d->nr_refusals++;
 }
 

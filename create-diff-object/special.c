@@ -100,10 +100,14 @@ bool is_special_section(const struct section *sec)
 	return find_special(sec) != NULL;
 }
 
-/* Data whose descriptors always travel with the code that uses them. */
+/*
+ * Data whose descriptors always travel with the code that uses them:
+ * dynamic debug's, in __dyndbg (__verbose in older kernels).
+ */
 bool is_copied_data_section(const struct section *sec)
 {
-	return !strcmp(sec->name, "__dyndbg") || !strcmp(sec->name, "__dyndbg_classes");
+	return !strcmp(sec->name, "__dyndbg") || !strcmp(sec->name, "__dyndbg_classes") ||
+	       !strcmp(sec->name, "__verbose");
 }
 
 /* Sections that never take part in a comparison or the output. */
@@ -194,6 +198,43 @@ static long member_offset(struct diff *d, const char *type, const char *member, 
 	return fallback;
 }
 
+/*
+ * Older kernels lay out some tables with a ".balign" before each record
+ * rather than after it (12-byte .parainstructions records that DWARF sizes
+ * at 16), so the last record lacks its tail padding: the section is
+ * 16n - 4 bytes.  Accept exactly that: only the last record is short, by
+ * less than the section's alignment, and no member (by DWARF, when known)
+ * reaches into the missing bytes.
+ */
+static int check_record_layout(struct diff *d, const struct special_section *s,
+			       const struct section *sec, long size)
+{
+	unsigned long have = sec->size % size;
+	struct type_info *ti;
+	unsigned int i;
+
+	if (!have)
+		return 0;
+	if (size - have >= sec->sh.sh_addralign) {
+		pb_error("%s: section %s: size %zu is not a multiple of its entry size %ld, and the last entry lacks more than alignment padding (%lu bytes, alignment %lu)",
+			 d->patched->path, sec->name, sec->size, size, size - have,
+			 (unsigned long)sec->sh.sh_addralign);
+		return -1;
+	}
+	ti = s->type ? special_type(d, s->type) : NULL;
+	for (i = 0; ti && ti->size == (unsigned long)size && i < ti->nr_members; i++) {
+		const struct type_member *m = &ti->members[i];
+
+		if (m->offset + (m->size ? m->size : 1) > have) {
+			pb_error("%s: section %s: size %zu is not a multiple of its entry size %ld, and the last entry ends before member %s.%s",
+				 d->patched->path, sec->name, sec->size, size, s->type,
+				 m->name[0] ? m->name : "(anonymous)");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* ---- keeping entries ----------------------------------------------------- */
 
 /* Does the entry at [off, off+size) describe code the output carries? */
@@ -233,9 +274,8 @@ static struct section *output_section_like(struct diff *d, struct section *sec)
 	return sec->out;
 }
 
-/* Append @len bytes of @src at @off to @dst; returns the offset in @dst. */
-static long append_bytes(struct section *dst, const struct section *src, unsigned long off,
-			 unsigned long len)
+/* Append @len bytes (zeros when @bytes is NULL) to @dst; returns their offset. */
+static long append_bytes(struct section *dst, const unsigned char *bytes, unsigned long len)
 {
 	unsigned long dst_off = dst->size;
 	unsigned char *grown;
@@ -250,14 +290,27 @@ static long append_bytes(struct section *dst, const struct section *src, unsigne
 		pb_error("out of memory");
 		return -1;
 	}
-	if (src->data)
-		memcpy(grown + dst_off, src->data + off, len);
+	if (bytes)
+		memcpy(grown + dst_off, bytes, len);
 	else
 		memset(grown + dst_off, 0, len);
 	dst->data = grown;
 	dst->data_owned = true;
 	dst->size += len;
 	dst->sh.sh_size = dst->size;
+	return dst_off;
+}
+
+/* Append the entry at @off of @sec, a short last record padded to @size. */
+static long append_entry(struct section *dst, const struct section *sec, unsigned long off,
+			 unsigned long size)
+{
+	unsigned long have = sec->size - off < size ? sec->size - off : size;
+	long dst_off;
+
+	dst_off = append_bytes(dst, sec->data ? sec->data + off : NULL, have);
+	if (dst_off >= 0 && have < size && append_bytes(dst, NULL, size - have) < 0)
+		return -1;
 	return dst_off;
 }
 
@@ -302,21 +355,20 @@ static int check_key(struct diff *d, const struct special_section *s, struct sec
 }
 
 /*
- * Carry an alternative's replacement code and point the entry's relocation
- * at the copy.  The replacement is the range [repl, repl + replacementlen).
+ * The replacement code of the alternative at @off of @sec: the range
+ * [repl, repl + replacementlen) of *@repl_sec (NULL when it has none).
  */
-static int carry_replacement(struct diff *d, struct section *sec, unsigned long off,
-			     struct section *out, unsigned long dst_off)
+static int replacement_range(struct diff *d, struct section *sec, unsigned long off,
+			     struct section **repl_sec, unsigned long *repl_off,
+			     unsigned long *len)
 {
 	long repl_field = member_offset(d, "alt_instr", "repl_offset", 4);
 	/* Without DWARF: replacementlen is the last byte in every layout so far. */
 	long len_field = member_offset(d, "alt_instr", "replacementlen",
 				       entry_size_override(d, "alt_instr") - 1);
-	struct section *repl_sec, *repl_out;
-	struct reloc *reloc, *copy = NULL;
-	unsigned long repl_off, len, i;
-	long new_off;
+	struct reloc *reloc;
 
+	*repl_sec = NULL;
 	if (len_field < 0) {
 		pb_error("%s: section %s: cannot find alt_instr.replacementlen; give --vmlinux with debug info",
 			 d->patched->path, sec->name);
@@ -330,18 +382,38 @@ static int carry_replacement(struct diff *d, struct section *sec, unsigned long 
 			 d->patched->path, sec->name, off, len_field);
 		return -1;
 	}
-	repl_sec = reloc->sym->sec;
-	repl_off = reloc->sym->offset + reloc->addend;
-	len = sec->data[off + len_field];
-	if (repl_off > repl_sec->size || len > repl_sec->size - repl_off) {
+	*repl_off = reloc->sym->offset + reloc->addend;
+	*len = sec->data[off + len_field];
+	if (*repl_off > reloc->sym->sec->size || *len > reloc->sym->sec->size - *repl_off) {
 		pb_error("%s: section %s: entry at 0x%lx points outside %s", d->patched->path,
-			 sec->name, off, repl_sec->name);
+			 sec->name, off, reloc->sym->sec->name);
 		return -1;
 	}
+	*repl_sec = reloc->sym->sec;
+	return 0;
+}
+
+/*
+ * Carry an alternative's replacement code and point the entry's relocation
+ * at the copy.
+ */
+static int carry_replacement(struct diff *d, struct section *sec, unsigned long off,
+			     struct section *out, unsigned long dst_off)
+{
+	long repl_field = member_offset(d, "alt_instr", "repl_offset", 4);
+	struct section *repl_sec, *repl_out;
+	unsigned long repl_off, len, i;
+	struct reloc *copy = NULL;
+	long new_off;
+
+	if (replacement_range(d, sec, off, &repl_sec, &repl_off, &len))
+		return -1;
+	if (!repl_sec)
+		return 0;
 	repl_out = output_section_like(d, repl_sec);
 	if (!repl_out)
 		return -1;
-	new_off = append_bytes(repl_out, repl_sec, repl_off, len);
+	new_off = append_bytes(repl_out, repl_sec->data ? repl_sec->data + repl_off : NULL, len);
 	if (new_off < 0 || copy_relocs(d, repl_sec, repl_off, len, repl_out, new_off, false))
 		return -1;
 
@@ -389,13 +461,8 @@ static int filter_one(struct diff *d, struct section *sec, const struct special_
 	long size = entry_size(d, s, sec), orc_size = 0;
 	unsigned long off;
 
-	if (size <= 0)
+	if (size <= 0 || check_record_layout(d, s, sec, size))
 		return -1;
-	if (sec->size % size) {
-		pb_error("%s: section %s: size %zu is not a multiple of its entry size %ld",
-			 d->patched->path, sec->name, sec->size, size);
-		return -1;
-	}
 	if (s->flags & PARALLEL_ORC) {
 		struct type_info *ti = special_type(d, "orc_entry");
 
@@ -434,7 +501,7 @@ static int filter_one(struct diff *d, struct section *sec, const struct special_
 		out = output_section_like(d, sec);
 		if (!out)
 			return -1;
-		dst_off = append_bytes(out, sec, off, size);
+		dst_off = append_entry(out, sec, off, size);
 		if ((long)dst_off < 0 || copy_entry_relocs(d, sec, off, size, out, dst_off, s))
 			return -1;
 		if ((s->flags & ALT_REPLACEMENT) && carry_replacement(d, sec, off, out, dst_off))
@@ -443,7 +510,63 @@ static int filter_one(struct diff *d, struct section *sec, const struct special_
 			unsigned long i = off / size;
 
 			orc_out = output_section_like(d, orc);
-			if (!orc_out || append_bytes(orc_out, orc, i * orc_size, orc_size) < 0)
+			if (!orc_out || append_bytes(orc_out, orc->data ? orc->data + i * orc_size : NULL,
+						     orc_size) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* What the kept entry at @off of @sec points at besides @func's code. */
+static int include_entry(struct diff *d, const struct special_section *s, struct section *sec,
+			 unsigned long off, unsigned long size, struct symbol *func)
+{
+	struct reloc *reloc = sec->nr_relocs ? find_reloc_from(sec, off) : NULL;
+
+	for (; reloc && reloc < sec->relocs + sec->nr_relocs && reloc->offset < off + size;
+	     reloc++) {
+		struct section *repl_sec;
+		unsigned long repl_off, len;
+
+		/* Carried as the replacement's bytes, whose code may need more. */
+		if ((s->flags & ALT_REPLACEMENT) && reloc->sym->sec &&
+		    !strcmp(reloc->sym->sec->name, ".altinstr_replacement")) {
+			if (replacement_range(d, sec, off, &repl_sec, &repl_off, &len))
+				return -1;
+			if (repl_sec && include_range(d, repl_sec, repl_off, len, func, false))
+				return -1;
+			continue;
+		}
+		/* As copy_entry_relocs() maps it. */
+		if (include_range(d, sec, reloc->offset, 1, func, true))
+			return -1;
+	}
+	return 0;
+}
+
+int include_entry_needs(struct diff *d)
+{
+	struct section *sec;
+	unsigned int i;
+
+	for_each_section(d->patched, sec, i) {
+		const struct special_section *s = find_special(sec);
+		unsigned long off;
+		long size;
+
+		if (!s || (s->flags & (DROP | CARRY_ALL)) || !sec->size)
+			continue;
+		size = entry_size(d, s, sec);
+		if (size <= 0 || check_record_layout(d, s, sec, size))
+			return -1;
+		for (off = 0; off < sec->size; off += size) {
+			struct symbol *func;
+			bool keep;
+
+			if (entry_is_included(sec, off, size, &keep, &func))
+				return -1;
+			if (keep && include_entry(d, s, sec, off, size, func))
 				return -1;
 		}
 	}
@@ -462,14 +585,10 @@ int include_author_records(struct diff *d)
 
 		if (!s || !(s->flags & CARRY_ALL))
 			continue;
-		for_each_reloc(sec, reloc) {
-			struct reference ref;
-
-			if (decide_reference(d, reloc, false, &ref))
+		/* As copy_entry_relocs() maps them. */
+		for_each_reloc(sec, reloc)
+			if (include_range(d, sec, reloc->offset, 1, NULL, true))
 				return -1;
-			if (ref.kind == REF_COPY && queue_symbol(d, ref.sym))
-				return -1;
-		}
 	}
 	return 0;
 }

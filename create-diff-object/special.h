@@ -12,6 +12,12 @@ bool is_copied_data_section(const struct section *sec);
 int filter_special_sections(struct diff *d);
 /* Queue what the author's callback and state records point at. */
 int include_author_records(struct diff *d);
+/*
+ * Queue what the kept entries of the tables point at besides the code they
+ * describe (dynamic debug descriptors holding a static key, .fixup pieces,
+ * what alternative replacements call).
+ */
+int include_entry_needs(struct diff *d);
 void free_special(struct diff *d);
 
 #endif
