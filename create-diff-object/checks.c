@@ -214,6 +214,19 @@ bool has_patchable_change(const struct diff *d)
 	return false;
 }
 
+/* The first function the patch redirects or adds, for messages. */
+static const char *first_runtime_change(const struct diff *d)
+{
+	struct symbol *sym;
+	unsigned int i;
+
+	for_each_symbol(d->patched, sym, i)
+		if (is_function(sym) && !sym->parent &&
+		    (sym->status == CHANGED || sym->status == NEW))
+			return sym->twin ? sym->twin->name : sym->name;
+	return "another function";
+}
+
 int check_safety(struct diff *d)
 {
 	bool patchable = has_patchable_change(d);
@@ -223,8 +236,15 @@ int check_safety(struct diff *d)
 		       "only __init/__exit code changed (%s in %s): the running kernel already ran and freed it, so there is nothing to patch",
 		       d->init_changed->name, d->init_changed->sec->name);
 	else if (d->init_changed)
-		pb_warn("%s: %s in %s changed: __init/__exit code cannot be patched; that part of the change is not applied",
-			d->patched->path, d->init_changed->name, d->init_changed->sec->name);
+		/*
+		 * The runtime change may rely on what the __init change would
+		 * have set up, which never happens: the author must say that it
+		 * does not.
+		 */
+		refuse(d, d->init_changed->twin,
+		       "%s in %s changed together with %s: __init/__exit code cannot be patched, so that part never applies, and %s may rely on it; if it does not, leave it out with PATCH_IGNORE_FUNCTION(%s) (kmod/patch-author.h)",
+		       d->init_changed->name, d->init_changed->sec->name, first_runtime_change(d),
+		       first_runtime_change(d), d->init_changed->name);
 
 	/* Layouts matter only when there is code to patch. */
 	if (patchable || d->nr_refusals)

@@ -407,8 +407,12 @@ static void compare_functions(struct diff *d)
 			continue;
 		p = o->twin;
 		if (is_ignored_function(d, p) || is_ignored_by_author(d, p->sec)) {
-			pb_warn("%s: %s changed but is left out (PATCH_IGNORE_*)",
-				d->patched->path, o->name);
+			if (is_init_section(o->sec) || is_init_section(p->sec))
+				pb_warn("%s: %s in %s changed: __init/__exit code cannot be patched; that part of the change is not applied (left out with PATCH_IGNORE_*)",
+					d->patched->path, o->name, p->sec->name);
+			else
+				pb_warn("%s: %s changed but is left out (PATCH_IGNORE_*)",
+					d->patched->path, o->name);
 			continue;
 		}
 		if (is_init_section(o->sec) || is_init_section(p->sec)) {

@@ -1,5 +1,5 @@
-/* Boot-time code and a regular function change together: the regular one is
- * patched, the __init part is left out with a warning. */
+/* Boot-time code and a regular function change together: refused unless
+ * the author marks the __init part as left out (case 89). */
 extern int printk(const char *fmt, ...);
 extern int register_thing(int);
 
