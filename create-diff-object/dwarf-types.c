@@ -217,16 +217,19 @@ static int read_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, struct typ
 	return ret == DW_DLV_ERROR ? -1 : 0;
 }
 
-int load_types(const char *path, struct type_table *t, const char *const *wanted,
-	       unsigned int nr_wanted)
+/*
+ * Call @fn on each compilation unit of @path until it returns non-zero
+ * (1: stop, -1: error).  *has_dwarf says whether the file had debug info.
+ */
+static int walk_cus(const char *path, bool *has_dwarf,
+		    int (*fn)(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, void *ctx),
+		    void *ctx)
 {
 	Dwarf_Debug dbg = NULL;
 	Dwarf_Error err = NULL;
 	int ret;
 
-	memset(t, 0, sizeof(*t));
-	if (htable_init(&t->types, wanted ? nr_wanted : 1024))
-		return -1;
+	*has_dwarf = false;
 	ret = dwarf_init_path(path, NULL, 0, DW_DLC_READ, DW_GROUPNUMBER_ANY, NULL, NULL,
 			      &dbg, NULL, 0, NULL, &err);
 	if (ret == DW_DLV_NO_ENTRY)
@@ -238,7 +241,7 @@ int load_types(const char *path, struct type_table *t, const char *const *wanted
 			dwarf_dealloc_error(dbg, err);
 		return -1;
 	}
-	t->has_dwarf = true;
+	*has_dwarf = true;
 
 	for (;;) {
 		Dwarf_Unsigned header_length, abbrev_offset, next_cu, typeoff;
@@ -255,12 +258,12 @@ int load_types(const char *path, struct type_table *t, const char *const *wanted
 			goto error;
 		if (dwarf_siblingof_b(dbg, NULL, 1, &cu, &err) != DW_DLV_OK)
 			goto error;
-		ret = read_cu(dbg, cu, version, t, wanted, nr_wanted);
+		ret = fn(dbg, cu, version, ctx);
 		dwarf_dealloc(dbg, cu, DW_DLA_DIE);
-		if (ret)
+		if (ret < 0)
 			goto error;
-		if (wanted && t->count == nr_wanted)
-			break;		/* found them all */
+		if (ret)
+			break;
 	}
 	dwarf_finish(dbg, &err);
 	return 0;
@@ -268,6 +271,122 @@ error:
 	pb_error("%s: reading DWARF: %s", path, err ? dwarf_errmsg(err) : "malformed");
 	dwarf_finish(dbg, &err);
 	return -1;
+}
+
+struct types_walk {
+	struct type_table *t;
+	const char *const *wanted;
+	unsigned int nr_wanted;
+};
+
+static int types_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, void *ctx)
+{
+	struct types_walk *w = ctx;
+
+	if (read_cu(dbg, cu, version, w->t, w->wanted, w->nr_wanted))
+		return -1;
+	/* Found them all? */
+	return w->wanted && w->t->count == w->nr_wanted;
+}
+
+int load_types(const char *path, struct type_table *t, const char *const *wanted,
+	       unsigned int nr_wanted)
+{
+	struct types_walk w = { t, wanted, nr_wanted };
+
+	memset(t, 0, sizeof(*t));
+	if (htable_init(&t->types, wanted ? nr_wanted : 1024))
+		return -1;
+	return walk_cus(path, &t->has_dwarf, types_of_cu, &w);
+}
+
+bool find_decl_line(const struct decl_lines *t, const char *name, unsigned long *line)
+{
+	struct hnode *node;
+
+	htable_for_each(&t->funcs, node, hash_string(name)) {
+		struct decl_line *dl = container_of(node, struct decl_line, node);
+
+		if (!strcmp(dl->name, name)) {
+			*line = dl->line;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The top-level function definitions of a unit (inline ones included). */
+static int decl_lines_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, void *ctx)
+{
+	struct decl_lines *t = ctx;
+	Dwarf_Error err = NULL;
+	Dwarf_Die die, next;
+	int ret;
+
+	(void)version;
+	ret = dwarf_child(cu, &die, &err);
+	while (ret == DW_DLV_OK) {
+		Dwarf_Unsigned line;
+		struct decl_line *dl;
+		unsigned long dummy;
+		Dwarf_Half tag;
+		char *name;
+
+		if (dwarf_tag(die, &tag, &err) == DW_DLV_OK && tag == DW_TAG_subprogram &&
+		    !is_declaration(die) && (name = get_name(die)) &&
+		    get_unsigned(die, DW_AT_decl_line, &line) &&
+		    !find_decl_line(t, name, &dummy)) {
+			dl = calloc(1, sizeof(*dl));
+			if (!dl || !(dl->name = strdup(name))) {
+				free(dl);
+				ret = DW_DLV_ERROR;
+				break;
+			}
+			dl->line = line;
+			if (htable_add(&t->funcs, &dl->node, hash_string(dl->name))) {
+				free(dl->name);
+				free(dl);
+				ret = DW_DLV_ERROR;
+				break;
+			}
+		}
+		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		dwarf_dealloc(dbg, die, DW_DLA_DIE);
+		die = next;
+	}
+	return ret == DW_DLV_ERROR ? -1 : 0;
+}
+
+int load_decl_lines(const char *path, struct decl_lines *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->loaded = true;
+	if (htable_init(&t->funcs, 0) ||
+	    walk_cus(path, &t->has_dwarf, decl_lines_of_cu, t)) {
+		t->failed = true;
+		return -1;
+	}
+	return 0;
+}
+
+void free_decl_lines(struct decl_lines *t)
+{
+	unsigned int b;
+
+	if (!t->funcs.buckets)
+		return;
+	for (b = 0; b < (1U << t->funcs.bits); b++) {
+		struct hnode *node = t->funcs.buckets[b], *next;
+
+		for (; node; node = next) {
+			struct decl_line *dl = container_of(node, struct decl_line, node);
+
+			next = node->next;
+			free(dl->name);
+			free(dl);
+		}
+	}
+	htable_free(&t->funcs);
 }
 
 void free_types(struct type_table *t)

@@ -4,6 +4,7 @@
  * member offsets, and where they are declared.  The differ uses them for
  * the entry sizes of special sections (from the target kernel) and to
  * refuse patches that change the layout of a type the kernel already uses.
+ * Also the line each function is defined at: how far a patch moved it.
  */
 #ifndef PB_DWARF_TYPES_H
 #define PB_DWARF_TYPES_H
@@ -45,5 +46,23 @@ int load_types(const char *path, struct type_table *t, const char *const *wanted
 	       unsigned int nr_wanted);
 struct type_info *find_type(const struct type_table *t, const char *name);
 void free_types(struct type_table *t);
+
+/* Where the functions of an object are defined (DW_AT_decl_line), by name. */
+struct decl_line {
+	struct hnode node;
+	char *name;
+	unsigned long line;
+};
+
+struct decl_lines {
+	struct htable funcs;
+	bool loaded, failed;
+	bool has_dwarf;
+};
+
+/* Read them all (once, on first need); 0 also without DWARF, -1 on error. */
+int load_decl_lines(const char *path, struct decl_lines *t);
+bool find_decl_line(const struct decl_lines *t, const char *name, unsigned long *line);
+void free_decl_lines(struct decl_lines *t);
 
 #endif
