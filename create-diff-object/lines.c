@@ -39,7 +39,7 @@ static const struct line_callee line_callees[] = {
 	{ "__cant_migrate", 1, false },
 	{ "warn_slowpath_fmt", 1, false },
 	{ "lockdep_rcu_suspicious", 1, false },
-	/* (fmt, ...) and (dev, fmt, ...): WARN(), ASSERT_RTNL(), pr_*(), dev_*(). */
+	/* WARN(), ASSERT_RTNL(), pr_*(), dev_*(), netdev_*(), dynamic pr_debug(). */
 	{ "__warn_printk", 0, true },
 	{ "_printk", 0, true },
 	{ "printk", 0, true },
@@ -50,6 +50,14 @@ static const struct line_callee line_callees[] = {
 	{ "_dev_warn", 1, true },
 	{ "_dev_notice", 1, true },
 	{ "_dev_info", 1, true },
+	{ "_dev_printk", 2, true },
+	{ "netdev_err", 1, true },
+	{ "netdev_warn", 1, true },
+	{ "netdev_info", 1, true },
+	{ "netdev_printk", 2, true },
+	{ "__dynamic_pr_debug", 1, true },
+	{ "__dynamic_dev_dbg", 2, true },
+	{ "__dynamic_netdev_dbg", 2, true },
 };
 
 static const struct line_callee *find_callee(const char *name)
