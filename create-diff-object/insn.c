@@ -40,6 +40,8 @@ static enum insn_kind kind_of(const ZydisDecodedInstruction *zi)
 {
 	if (zi->mnemonic == ZYDIS_MNEMONIC_ENDBR64 || zi->mnemonic == ZYDIS_MNEMONIC_ENDBR32)
 		return INSN_ENDBR;
+	if (zi->mnemonic == ZYDIS_MNEMONIC_INT3)
+		return INSN_TRAP;
 	switch (zi->meta.category) {
 	case ZYDIS_CATEGORY_CALL:
 		return INSN_CALL;

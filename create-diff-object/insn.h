@@ -22,6 +22,7 @@ enum insn_kind {
 	INSN_RET,
 	INSN_ENDBR,
 	INSN_NOP,
+	INSN_TRAP,		/* int3 */
 };
 
 /* A field of an instruction: its offset in the instruction and its size. */
