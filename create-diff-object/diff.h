@@ -150,8 +150,9 @@ int add_livepatch_records(struct diff *d);
 int check_safety(struct diff *d);
 /* Does any function need redirecting or adding, or a new global carrying? */
 bool has_patchable_change(const struct diff *d);
-/* The patched object's type facts (loaded once), NULL on error. */
-struct type_table *patched_types(struct diff *d);
+/* The patched object's facts about the @wanted types (loaded once), NULL on error. */
+struct type_table *patched_types(struct diff *d, const char *const *wanted,
+				 unsigned int nr_wanted);
 bool is_call_reloc(const struct reloc *reloc);
 
 /* lines.c: code that differs only in __LINE__ arguments of known helpers */

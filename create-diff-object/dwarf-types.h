@@ -16,7 +16,6 @@
 struct type_member {
 	char *name;			/* "" for an anonymous member */
 	unsigned long offset;
-	unsigned long size;		/* 0 when unknown */
 };
 
 struct type_info {
@@ -44,6 +43,16 @@ struct type_table {
  */
 int load_types(const char *path, struct type_table *t, const char *const *wanted,
 	       unsigned int nr_wanted);
+/*
+ * Only the struct/union definitions that the functions named in @code use
+ * (their .cold/.part/.isra pieces share their DWARF): the types of their
+ * return values, parameters and locals, and of those of the functions they
+ * inline; of the symbols they refer to (@refs), a variable's type and a
+ * function's return and parameter types; then, transitively, the types of
+ * these types' members.
+ */
+int load_used_types(const char *path, struct type_table *t, const char *const *code,
+		    unsigned int nr_code, const char *const *refs, unsigned int nr_refs);
 struct type_info *find_type(const struct type_table *t, const char *name);
 void free_types(struct type_table *t);
 
