@@ -4,6 +4,7 @@
  * and changes confined to code the running kernel no longer has.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diff.h"
@@ -136,65 +137,151 @@ bad:
 }
 
 /*
- * The type facts of one object, or NULL when it has no debug info.
- * libdwarf is only asked when there is a .debug_info section: opening it
- * costs more than the whole diff of an object without one.
+ * Can libdwarf be asked about @elf?  Not without a .debug_info section:
+ * opening it costs more than the whole diff of an object without one.
  */
-static int load_object_types(struct elf *elf, struct type_table *t)
+static int has_readable_dwarf(struct elf *elf, bool *has)
 {
 	struct section *sec;
 	unsigned int i;
 
-	memset(t, 0, sizeof(*t));
+	*has = false;
 	if (!find_section_by_name(elf, ".debug_info"))
 		return 0;
 	for_each_section(elf, sec, i)
 		if (check_dwarf_list_units(sec))
 			return -1;
-	if (load_types(elf->path, t, NULL, 0))
-		return -1;
-	if (!t->has_dwarf)
-		pb_warn("%s: libdwarf cannot read this object's debug info (it has %u sections); type layout checks skipped",
-			elf->path, elf->nr_sections);
+	*has = true;
 	return 0;
 }
 
-struct type_table *patched_types(struct diff *d)
+static void warn_unreadable(struct elf *elf, const struct type_table *t)
 {
+	if (!t->has_dwarf)
+		pb_warn("%s: libdwarf cannot read this object's debug info (it has %u sections); type layout checks skipped",
+			elf->path, elf->nr_sections);
+}
+
+struct type_table *patched_types(struct diff *d, const char *const *wanted,
+				 unsigned int nr_wanted)
+{
+	bool has;
+
 	if (!d->types_loaded) {
 		d->types_loaded = true;
-		if (load_object_types(d->patched, &d->object_types))
+		memset(&d->object_types, 0, sizeof(d->object_types));
+		if (has_readable_dwarf(d->patched, &has) ||
+		    (has && load_types(d->patched->path, &d->object_types, wanted, nr_wanted)))
 			d->object_types_failed = true;
 	}
 	return d->object_types_failed ? NULL : &d->object_types;
 }
 
+struct name_list {
+	const char **names;
+	unsigned int nr, alloc;
+};
+
+static int add_name(struct name_list *l, const char *name)
+{
+	const char **grown;
+
+	if (l->nr == l->alloc) {
+		l->alloc = l->alloc ? 2 * l->alloc : 64;
+		grown = realloc(l->names, l->alloc * sizeof(*grown));
+		if (!grown)
+			return -1;
+		l->names = grown;
+	}
+	l->names[l->nr++] = name;
+	return 0;
+}
+
+/*
+ * The names of the functions the output redirects, adds or carries (@code),
+ * and of the symbols they refer to (@refs): DWARF does not say which
+ * globals a function reads or which functions it calls; its relocations do.
+ * Names may repeat.
+ */
+static int patched_code_names(struct diff *d, struct name_list *code, struct name_list *refs)
+{
+	struct symbol *sym;
+	struct reloc *r;
+	unsigned int i;
+
+	for_each_symbol(d->patched, sym, i) {
+		struct section *sec = sym->sec;
+
+		if (!is_function(sym) ||
+		    (sym->status != CHANGED && sym->status != NEW && sym->status != CARRIED))
+			continue;
+		if (add_name(code, sym->name))
+			return -1;
+		r = sec->nr_relocs ? find_reloc_from(sec, sym->offset) : NULL;
+		for (; r && r < sec->relocs + sec->nr_relocs &&
+		       r->offset < sym->offset + sym->size; r++) {
+			struct target t;
+
+			if (!resolve_target(r, &t) && t.kind == TARGET_SYMBOL &&
+			    t.sym->type != STT_SECTION && add_name(refs, t.sym->name))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Only the types patched code uses are compared: read from the patched
+ * object for its changed and new functions, then the same names from the
+ * original.  A full read of both objects' types cost several times the
+ * rest of the diff.
+ */
 static int check_layouts(struct diff *d)
 {
-	struct type_table orig, *patched = patched_types(d);
+	struct name_list code = { NULL, 0, 0 }, refs = { NULL, 0, 0 }, types = { NULL, 0, 0 };
+	struct type_table orig, used;
 	unsigned int b;
-	int ret = 0;
+	bool has;
+	int ret = -1;
 
-	if (!patched)
+	if (has_readable_dwarf(d->patched, &has))
 		return -1;
-	if (!patched->has_dwarf)
+	if (!has)
 		return 0;	/* built without debug info: nothing to compare */
-	if (load_object_types(d->orig, &orig)) {
-		free_types(&orig);
-		return -1;
+	memset(&orig, 0, sizeof(orig));
+	memset(&used, 0, sizeof(used));
+	if (patched_code_names(d, &code, &refs) ||
+	    load_used_types(d->patched->path, &used, code.names, code.nr, refs.names, refs.nr))
+		goto out;
+	warn_unreadable(d->patched, &used);
+	for (b = 0; used.types.buckets && b < (1U << used.types.bits); b++) {
+		struct hnode *node;
+
+		for (node = used.types.buckets[b]; node; node = node->next)
+			if (add_name(&types, container_of(node, struct type_info, node)->name))
+				goto out;
 	}
+	if (types.nr && (has_readable_dwarf(d->orig, &has) ||
+			 (has && load_types(d->orig->path, &orig, types.names, types.nr))))
+		goto out;
 	for (b = 0; orig.types.buckets && b < (1U << orig.types.bits); b++) {
 		struct hnode *node;
 
 		for (node = orig.types.buckets[b]; node; node = node->next) {
 			struct type_info *o = container_of(node, struct type_info, node);
-			struct type_info *p = find_type(patched, o->name);
+			struct type_info *p = find_type(&used, o->name);
 
 			if (p)
 				compare_layout(d, o, p);
 		}
 	}
+	ret = 0;
+out:
 	free_types(&orig);
+	free_types(&used);
+	free(code.names);
+	free(refs.names);
+	free(types.names);
 	return ret;
 }
 

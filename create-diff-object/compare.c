@@ -295,7 +295,7 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 	}
 	if (!bytes_differ)
 		return;
-	if (line_number_only_change(o, ooff, p, poff, olen)) {
+	if (line_number_only_change(d, o, ooff, p, poff, olen)) {
 		diff->line_only = true;
 		return;
 	}

@@ -271,6 +271,8 @@ out:
 	if (d.lookup)
 		lookup_close(d.lookup);
 	free_special(&d);
+	free_decl_lines(&d.orig_decls);
+	free_decl_lines(&d.patched_decls);
 	free_ignores(&d);
 	free_new_symbols(&d);
 	free(d.entry_sizes);

@@ -57,6 +57,8 @@ struct diff {
 	struct type_table object_types, target_types;
 	bool types_loaded, object_types_failed;
 	bool target_types_loaded, target_types_failed;
+	/* lines.c: function definition lines, read on first need. */
+	struct decl_lines orig_decls, patched_decls;
 
 	struct reason *explanations, **explanations_tail;
 	struct reason *refusals, **refusals_tail;
@@ -148,13 +150,14 @@ int add_livepatch_records(struct diff *d);
 int check_safety(struct diff *d);
 /* Does any function need redirecting or adding, or a new global carrying? */
 bool has_patchable_change(const struct diff *d);
-/* The patched object's type facts (loaded once), NULL on error. */
-struct type_table *patched_types(struct diff *d);
+/* The patched object's facts about the @wanted types (loaded once), NULL on error. */
+struct type_table *patched_types(struct diff *d, const char *const *wanted,
+				 unsigned int nr_wanted);
 bool is_call_reloc(const struct reloc *reloc);
 
 /* lines.c: code that differs only in __LINE__ arguments of known helpers */
-bool line_number_only_change(const struct section *o, unsigned long ooff,
-			     const struct section *p, unsigned long poff, unsigned long len);
+bool line_number_only_change(struct diff *d, struct section *o, unsigned long ooff,
+			     struct section *p, unsigned long poff, unsigned long len);
 
 /* include.c */
 int include_changes(struct diff *d);

@@ -61,29 +61,6 @@ static bool is_declaration(Dwarf_Die die)
 	return dwarf_hasattr(die, DW_AT_declaration, &has, &err) == DW_DLV_OK && has;
 }
 
-/* Size of a member's type, following typedefs and qualifiers. */
-static unsigned long member_type_size(Dwarf_Debug dbg, Dwarf_Die die)
-{
-	Dwarf_Error err = NULL;
-	Dwarf_Unsigned size;
-	int depth;
-
-	for (depth = 0; depth < 16; depth++) {
-		Dwarf_Attribute a;
-		Dwarf_Off off;
-		Dwarf_Die type;
-
-		if (dwarf_attr(die, DW_AT_type, &a, &err) != DW_DLV_OK ||
-		    dwarf_global_formref(a, &off, &err) != DW_DLV_OK ||
-		    dwarf_offdie_b(dbg, off, 1, &type, &err) != DW_DLV_OK)
-			return 0;
-		if (get_unsigned(type, DW_AT_byte_size, &size))
-			return size;
-		die = type;
-	}
-	return 0;
-}
-
 static int read_members(Dwarf_Debug dbg, Dwarf_Die die, struct type_info *ti)
 {
 	Dwarf_Error err = NULL;
@@ -107,7 +84,6 @@ static int read_members(Dwarf_Debug dbg, Dwarf_Die die, struct type_info *ti)
 			get_unsigned(child, DW_AT_data_member_location, &off);
 			m->offset = off;
 			m->name = strdup(name ? name : "");
-			m->size = member_type_size(dbg, child);
 			if (!m->name)
 				return -1;
 		}
@@ -162,21 +138,57 @@ static void set_decl_file(struct type_info *ti, Dwarf_Die die, char **files,
 		ti->decl_line = line;
 }
 
+/* A unit's file names, for DW_AT_decl_file. */
+struct file_names {
+	char **files;
+	Dwarf_Signed nr;
+	Dwarf_Half version;
+};
+
+/* Read the definition @die (a struct or union named @name) into @t. */
+static int add_type(Dwarf_Debug dbg, Dwarf_Die die, Dwarf_Half tag, const char *name,
+		    const struct file_names *fl, struct type_table *t, struct type_info **added)
+{
+	struct type_info *ti;
+	Dwarf_Unsigned size;
+
+	if (!get_unsigned(die, DW_AT_byte_size, &size))
+		return 0;
+	ti = calloc(1, sizeof(*ti));
+	if (!ti || !(ti->name = strdup(name))) {
+		free(ti);
+		return -1;
+	}
+	ti->is_union = tag == DW_TAG_union_type;
+	ti->size = size;
+	set_decl_file(ti, die, fl->files, fl->nr, fl->version);
+	if (read_members(dbg, die, ti) ||
+	    htable_add(&t->types, &ti->node, hash_string(ti->name))) {
+		free_type_info(ti);
+		return -1;
+	}
+	t->count++;
+	if (added)
+		*added = ti;
+	return 0;
+}
+
 static int read_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, struct type_table *t,
 		   const char *const *wanted, unsigned int nr_wanted)
 {
 	Dwarf_Error err = NULL;
 	Dwarf_Signed nr_files = 0;
 	char **files = NULL;
+	struct file_names fl;
 	Dwarf_Die die, next;
 	int ret;
 
 	if (dwarf_srcfiles(cu, &files, &nr_files, &err) != DW_DLV_OK)
 		files = NULL;
+	fl = (struct file_names){ files, nr_files, version };
 
 	ret = dwarf_child(cu, &die, &err);
 	while (ret == DW_DLV_OK) {
-		Dwarf_Unsigned size;
 		Dwarf_Half tag;
 		char *name;
 
@@ -184,24 +196,9 @@ static int read_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, struct typ
 		    (tag == DW_TAG_structure_type || tag == DW_TAG_union_type) &&
 		    !is_declaration(die) && (name = get_name(die)) &&
 		    is_wanted(name, wanted, nr_wanted) && !find_type(t, name) &&
-		    get_unsigned(die, DW_AT_byte_size, &size)) {
-			struct type_info *ti = calloc(1, sizeof(*ti));
-
-			if (!ti || !(ti->name = strdup(name))) {
-				free(ti);
-				ret = DW_DLV_ERROR;
-				break;
-			}
-			ti->is_union = tag == DW_TAG_union_type;
-			ti->size = size;
-			set_decl_file(ti, die, files, nr_files, version);
-			if (read_members(dbg, die, ti) ||
-			    htable_add(&t->types, &ti->node, hash_string(ti->name))) {
-				free_type_info(ti);
-				ret = DW_DLV_ERROR;
-				break;
-			}
-			t->count++;
+		    add_type(dbg, die, tag, name, &fl, t, NULL)) {
+			ret = DW_DLV_ERROR;
+			break;
 		}
 		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
 		dwarf_dealloc(dbg, die, DW_DLA_DIE);
@@ -217,16 +214,19 @@ static int read_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, struct typ
 	return ret == DW_DLV_ERROR ? -1 : 0;
 }
 
-int load_types(const char *path, struct type_table *t, const char *const *wanted,
-	       unsigned int nr_wanted)
+/*
+ * Call @fn on each compilation unit of @path until it returns non-zero
+ * (1: stop, -1: error).  *has_dwarf says whether the file had debug info.
+ */
+static int walk_cus(const char *path, bool *has_dwarf,
+		    int (*fn)(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, void *ctx),
+		    void *ctx)
 {
 	Dwarf_Debug dbg = NULL;
 	Dwarf_Error err = NULL;
 	int ret;
 
-	memset(t, 0, sizeof(*t));
-	if (htable_init(&t->types, wanted ? nr_wanted : 1024))
-		return -1;
+	*has_dwarf = false;
 	ret = dwarf_init_path(path, NULL, 0, DW_DLC_READ, DW_GROUPNUMBER_ANY, NULL, NULL,
 			      &dbg, NULL, 0, NULL, &err);
 	if (ret == DW_DLV_NO_ENTRY)
@@ -238,7 +238,7 @@ int load_types(const char *path, struct type_table *t, const char *const *wanted
 			dwarf_dealloc_error(dbg, err);
 		return -1;
 	}
-	t->has_dwarf = true;
+	*has_dwarf = true;
 
 	for (;;) {
 		Dwarf_Unsigned header_length, abbrev_offset, next_cu, typeoff;
@@ -255,12 +255,12 @@ int load_types(const char *path, struct type_table *t, const char *const *wanted
 			goto error;
 		if (dwarf_siblingof_b(dbg, NULL, 1, &cu, &err) != DW_DLV_OK)
 			goto error;
-		ret = read_cu(dbg, cu, version, t, wanted, nr_wanted);
+		ret = fn(dbg, cu, version, ctx);
 		dwarf_dealloc(dbg, cu, DW_DLA_DIE);
-		if (ret)
+		if (ret < 0)
 			goto error;
-		if (wanted && t->count == nr_wanted)
-			break;		/* found them all */
+		if (ret)
+			break;
 	}
 	dwarf_finish(dbg, &err);
 	return 0;
@@ -268,6 +268,519 @@ error:
 	pb_error("%s: reading DWARF: %s", path, err ? dwarf_errmsg(err) : "malformed");
 	dwarf_finish(dbg, &err);
 	return -1;
+}
+
+struct types_walk {
+	struct type_table *t;
+	const char *const *wanted;
+	unsigned int nr_wanted;
+};
+
+static int types_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, void *ctx)
+{
+	struct types_walk *w = ctx;
+
+	if (read_cu(dbg, cu, version, w->t, w->wanted, w->nr_wanted))
+		return -1;
+	/* Found them all? */
+	return w->wanted && w->t->count == w->nr_wanted;
+}
+
+int load_types(const char *path, struct type_table *t, const char *const *wanted,
+	       unsigned int nr_wanted)
+{
+	struct types_walk w = { t, wanted, nr_wanted };
+
+	memset(t, 0, sizeof(*t));
+	if (htable_init(&t->types, wanted ? nr_wanted : 1024))
+		return -1;
+	return walk_cus(path, &t->has_dwarf, types_of_cu, &w);
+}
+
+/*
+ * The types patched code uses: those of the named functions' return value,
+ * parameters and local variables (of the functions they inline too),
+ * through pointers, typedefs and arrays, and then those of these types'
+ * members, transitively.  Only the definitions in the same unit count.
+ */
+struct def_node {
+	struct hnode node;
+	const char *name;		/* libdwarf's, valid until dwarf_finish() */
+	Dwarf_Off off;
+	bool queued;
+};
+
+struct used_walk {
+	struct type_table *t;
+	struct htable names;		/* what is asked for, by name without suffix */
+	struct htable defs;		/* the unit's struct/union definitions by name */
+	struct htable walked;		/* abstract subprograms already walked, by offset */
+	struct htable types_seen;	/* type DIEs already followed, by offset */
+	Dwarf_Off *queue;		/* definitions to read */
+	unsigned int nr_queued, queue_alloc;
+	int error;
+};
+
+static struct def_node *find_def(const struct used_walk *w, const char *name)
+{
+	struct hnode *node;
+
+	htable_for_each(&w->defs, node, hash_string(name)) {
+		struct def_node *def = container_of(node, struct def_node, node);
+
+		if (!strcmp(def->name, name))
+			return def;
+	}
+	return NULL;
+}
+
+static void queue_def(struct used_walk *w, const char *name)
+{
+	struct def_node *def = find_def(w, name);
+	Dwarf_Off *grown;
+
+	if (!def || def->queued || find_type(w->t, name))
+		return;
+	if (w->nr_queued == w->queue_alloc) {
+		w->queue_alloc = w->queue_alloc ? 2 * w->queue_alloc : 64;
+		grown = realloc(w->queue, w->queue_alloc * sizeof(*grown));
+		if (!grown) {
+			w->error = -1;
+			return;
+		}
+		w->queue = grown;
+	}
+	def->queued = true;
+	w->queue[w->nr_queued++] = def->off;
+}
+
+/* Has the type at @off been followed already?  Marks it if not. */
+static bool seen_type(struct used_walk *w, Dwarf_Off off)
+{
+	struct hnode *node;
+
+	htable_for_each(&w->types_seen, node, hash_u64(off))
+		return true;
+	node = calloc(1, sizeof(*node));
+	if (!node || htable_add(&w->types_seen, node, hash_u64(off))) {
+		free(node);
+		w->error = -1;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Follow @die's DW_AT_type through pointers, typedefs, qualifiers and
+ * arrays to a named struct or union, and queue it.  Every type on the way
+ * is followed once: most members share a few types.
+ */
+static void use_type_of(Dwarf_Debug dbg, Dwarf_Die die, struct used_walk *w)
+{
+	Dwarf_Error err = NULL;
+	Dwarf_Die type = NULL, prev = NULL;
+	int depth;
+
+	for (depth = 0; depth < 16; depth++, prev = type) {
+		Dwarf_Attribute a;
+		Dwarf_Half tag;
+		Dwarf_Off off;
+		char *name;
+
+		if (dwarf_attr(type ? type : die, DW_AT_type, &a, &err) != DW_DLV_OK ||
+		    dwarf_global_formref(a, &off, &err) != DW_DLV_OK || seen_type(w, off) ||
+		    dwarf_offdie_b(dbg, off, 1, &type, &err) != DW_DLV_OK)
+			break;
+		if (prev)
+			dwarf_dealloc(dbg, prev, DW_DLA_DIE);
+		if (dwarf_tag(type, &tag, &err) != DW_DLV_OK)
+			break;
+		if (tag == DW_TAG_structure_type || tag == DW_TAG_union_type) {
+			name = get_name(type);
+			if (name)
+				queue_def(w, name);
+			break;
+		}
+		if (tag != DW_TAG_pointer_type && tag != DW_TAG_typedef &&
+		    tag != DW_TAG_const_type && tag != DW_TAG_volatile_type &&
+		    tag != DW_TAG_restrict_type && tag != DW_TAG_atomic_type &&
+		    tag != DW_TAG_array_type)
+			break;
+	}
+	if (type)
+		dwarf_dealloc(dbg, type, DW_DLA_DIE);
+}
+
+/* A DIE's DW_AT_abstract_origin, or NULL. */
+static Dwarf_Die origin_of(Dwarf_Debug dbg, Dwarf_Die die, Dwarf_Off *off)
+{
+	Dwarf_Error err = NULL;
+	Dwarf_Attribute a;
+	Dwarf_Die origin;
+
+	if (dwarf_attr(die, DW_AT_abstract_origin, &a, &err) != DW_DLV_OK ||
+	    dwarf_global_formref(a, off, &err) != DW_DLV_OK ||
+	    dwarf_offdie_b(dbg, *off, 1, &origin, &err) != DW_DLV_OK)
+		return NULL;
+	return origin;
+}
+
+static void walk_scope(Dwarf_Debug dbg, Dwarf_Die scope, struct used_walk *w, int depth);
+
+/* An inlined function's abstract instance: its parameters and locals, once. */
+static void walk_origin(Dwarf_Debug dbg, Dwarf_Die die, struct used_walk *w, int depth)
+{
+	struct hnode *node;
+	Dwarf_Die origin;
+	Dwarf_Off off;
+
+	origin = origin_of(dbg, die, &off);
+	if (!origin)
+		return;
+	htable_for_each(&w->walked, node, hash_u64(off))
+		break;
+	if (!node) {
+		node = calloc(1, sizeof(*node));
+		if (!node || htable_add(&w->walked, node, hash_u64(off))) {
+			free(node);
+			w->error = -1;
+		} else {
+			use_type_of(dbg, origin, w);
+			walk_scope(dbg, origin, w, depth + 1);
+		}
+	}
+	dwarf_dealloc(dbg, origin, DW_DLA_DIE);
+}
+
+static void walk_scope(Dwarf_Debug dbg, Dwarf_Die scope, struct used_walk *w, int depth)
+{
+	Dwarf_Error err = NULL;
+	Dwarf_Die die, next;
+	int ret;
+
+	if (depth > 64)
+		return;
+	ret = dwarf_child(scope, &die, &err);
+	while (ret == DW_DLV_OK && !w->error) {
+		Dwarf_Half tag;
+
+		if (dwarf_tag(die, &tag, &err) == DW_DLV_OK) {
+			switch (tag) {
+			case DW_TAG_formal_parameter:
+			case DW_TAG_variable:
+				use_type_of(dbg, die, w);
+				walk_origin(dbg, die, w, depth);
+				break;
+			case DW_TAG_inlined_subroutine:
+				walk_origin(dbg, die, w, depth);
+				/* Its own blocks and inlines too. */
+				__attribute__((__fallthrough__));
+			case DW_TAG_lexical_block:
+				walk_scope(dbg, die, w, depth + 1);
+				break;
+			}
+		}
+		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		dwarf_dealloc(dbg, die, DW_DLA_DIE);
+		die = next;
+	}
+}
+
+struct name_node {
+	struct hnode node;
+	const char *name;
+	size_t len;
+	bool body;			/* patched code: its body counts too */
+};
+
+/* The names asked for, without the compiler's suffixes (.cold, .isra.0, .12). */
+static int hash_names(struct htable *names, const char *const *syms, unsigned int nr,
+		      bool body)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		struct name_node *n = calloc(1, sizeof(*n));
+
+		if (!n)
+			return -1;
+		n->name = syms[i];
+		n->len = strcspn(n->name, ".");
+		n->body = body;
+		if (htable_add(names, &n->node, hash_bytes(n->name, n->len))) {
+			free(n);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* 0: not asked for; 1: referenced; 2: patched code. */
+static int used_name(const struct used_walk *w, const char *name)
+{
+	size_t len = strlen(name);
+	struct hnode *node;
+	int use = 0;
+
+	htable_for_each(&w->names, node, hash_bytes(name, len)) {
+		struct name_node *n = container_of(node, struct name_node, node);
+
+		if (n->len == len && !strncmp(n->name, name, len))
+			use = n->body ? 2 : use ? use : 1;
+	}
+	return use;
+}
+
+/* A function's signature: its return and parameter types. */
+static void use_signature(Dwarf_Debug dbg, Dwarf_Die func, struct used_walk *w)
+{
+	Dwarf_Error err = NULL;
+	Dwarf_Die die, next;
+	int ret;
+
+	use_type_of(dbg, func, w);
+	ret = dwarf_child(func, &die, &err);
+	while (ret == DW_DLV_OK) {
+		Dwarf_Half tag;
+
+		if (dwarf_tag(die, &tag, &err) == DW_DLV_OK && tag == DW_TAG_formal_parameter)
+			use_type_of(dbg, die, w);
+		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		dwarf_dealloc(dbg, die, DW_DLA_DIE);
+		die = next;
+	}
+}
+
+/* Queue the members' types of the definition at @off after reading it. */
+static void read_used(Dwarf_Debug dbg, Dwarf_Off off, const struct file_names *fl,
+		      struct used_walk *w)
+{
+	Dwarf_Error err = NULL;
+	Dwarf_Die die, child, next;
+	Dwarf_Half tag;
+	char *name;
+	int ret;
+
+	if (dwarf_offdie_b(dbg, off, 1, &die, &err) != DW_DLV_OK)
+		return;
+	if (dwarf_tag(die, &tag, &err) != DW_DLV_OK || !(name = get_name(die)) ||
+	    find_type(w->t, name) || add_type(dbg, die, tag, name, fl, w->t, NULL)) {
+		dwarf_dealloc(dbg, die, DW_DLA_DIE);
+		return;
+	}
+	ret = dwarf_child(die, &child, &err);
+	while (ret == DW_DLV_OK) {
+		if (dwarf_tag(child, &tag, &err) == DW_DLV_OK && tag == DW_TAG_member)
+			use_type_of(dbg, child, w);
+		ret = dwarf_siblingof_b(dbg, child, 1, &next, &err);
+		dwarf_dealloc(dbg, child, DW_DLA_DIE);
+		child = next;
+	}
+	dwarf_dealloc(dbg, die, DW_DLA_DIE);
+}
+
+static void free_nodes(struct htable *t, size_t offset)
+{
+	unsigned int b;
+
+	for (b = 0; t->buckets && b < (1U << t->bits); b++) {
+		struct hnode *node = t->buckets[b], *next;
+
+		for (; node; node = next) {
+			next = node->next;
+			free((char *)node - offset);
+		}
+	}
+	htable_free(t);
+}
+
+static int used_types_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, void *ctx)
+{
+	struct used_walk *w = ctx;
+	Dwarf_Error err = NULL;
+	Dwarf_Signed nr_files = 0;
+	char **files = NULL;
+	struct file_names fl;
+	Dwarf_Die die, next;
+	unsigned int i;
+	int ret;
+
+	if (htable_init(&w->defs, 0) || htable_init(&w->walked, 0) ||
+	    htable_init(&w->types_seen, 0))
+		return -1;
+	w->nr_queued = 0;
+	/* The definitions by name first: a function may use a type defined after it. */
+	ret = dwarf_child(cu, &die, &err);
+	while (ret == DW_DLV_OK && !w->error) {
+		struct def_node *def;
+		Dwarf_Half tag;
+		char *name;
+
+		if (dwarf_tag(die, &tag, &err) == DW_DLV_OK &&
+		    (tag == DW_TAG_structure_type || tag == DW_TAG_union_type) &&
+		    !is_declaration(die) && (name = get_name(die)) && !find_def(w, name)) {
+			def = calloc(1, sizeof(*def));
+			if (!def || dwarf_dieoffset(die, &def->off, &err) != DW_DLV_OK ||
+			    htable_add(&w->defs, &def->node, hash_string(name))) {
+				free(def);
+				w->error = -1;
+			} else {
+				def->name = name;
+			}
+		}
+		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		dwarf_dealloc(dbg, die, DW_DLA_DIE);
+		die = next;
+	}
+	if (ret == DW_DLV_ERROR)
+		w->error = -1;
+
+	ret = dwarf_child(cu, &die, &err);
+	while (ret == DW_DLV_OK && !w->error) {
+		Dwarf_Half tag;
+		char *name;
+
+		int use = 0;
+
+		if (dwarf_tag(die, &tag, &err) == DW_DLV_OK &&
+		    (tag == DW_TAG_subprogram || tag == DW_TAG_variable) &&
+		    (name = get_name(die)))
+			use = used_name(w, name);
+		/* A declaration has the type too. */
+		if (use && tag == DW_TAG_variable) {
+			use_type_of(dbg, die, w);
+		} else if (use) {
+			use_signature(dbg, die, w);
+			if (use == 2 && !is_declaration(die))
+				walk_scope(dbg, die, w, 0);
+		}
+		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		dwarf_dealloc(dbg, die, DW_DLA_DIE);
+		die = next;
+	}
+
+	if (dwarf_srcfiles(cu, &files, &nr_files, &err) != DW_DLV_OK)
+		files = NULL;
+	fl = (struct file_names){ files, nr_files, version };
+	/* Reading a definition may queue more: the queue grows as it is walked. */
+	for (i = 0; i < w->nr_queued && !w->error; i++)
+		read_used(dbg, w->queue[i], &fl, w);
+	if (files) {
+		Dwarf_Signed f;
+
+		for (f = 0; f < nr_files; f++)
+			dwarf_dealloc(dbg, files[f], DW_DLA_STRING);
+		dwarf_dealloc(dbg, files, DW_DLA_LIST);
+	}
+	free_nodes(&w->defs, offsetof(struct def_node, node));
+	free_nodes(&w->walked, 0);
+	free_nodes(&w->types_seen, 0);
+	return w->error;
+}
+
+int load_used_types(const char *path, struct type_table *t, const char *const *code,
+		    unsigned int nr_code, const char *const *refs, unsigned int nr_refs)
+{
+	struct used_walk w = { .t = t };
+	int ret = -1;
+
+	memset(t, 0, sizeof(*t));
+	if (!htable_init(&t->types, 0) && !htable_init(&w.names, nr_code + nr_refs) &&
+	    !hash_names(&w.names, code, nr_code, true) &&
+	    !hash_names(&w.names, refs, nr_refs, false))
+		ret = walk_cus(path, &t->has_dwarf, used_types_of_cu, &w);
+	free_nodes(&w.names, offsetof(struct name_node, node));
+	free(w.queue);
+	return ret;
+}
+
+bool find_decl_line(const struct decl_lines *t, const char *name, unsigned long *line)
+{
+	struct hnode *node;
+
+	htable_for_each(&t->funcs, node, hash_string(name)) {
+		struct decl_line *dl = container_of(node, struct decl_line, node);
+
+		if (!strcmp(dl->name, name)) {
+			*line = dl->line;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The top-level function definitions of a unit (inline ones included). */
+static int decl_lines_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, void *ctx)
+{
+	struct decl_lines *t = ctx;
+	Dwarf_Error err = NULL;
+	Dwarf_Die die, next;
+	int ret;
+
+	(void)version;
+	ret = dwarf_child(cu, &die, &err);
+	while (ret == DW_DLV_OK) {
+		Dwarf_Unsigned line;
+		struct decl_line *dl;
+		unsigned long dummy;
+		Dwarf_Half tag;
+		char *name;
+
+		if (dwarf_tag(die, &tag, &err) == DW_DLV_OK && tag == DW_TAG_subprogram &&
+		    !is_declaration(die) && (name = get_name(die)) &&
+		    get_unsigned(die, DW_AT_decl_line, &line) &&
+		    !find_decl_line(t, name, &dummy)) {
+			dl = calloc(1, sizeof(*dl));
+			if (!dl || !(dl->name = strdup(name))) {
+				free(dl);
+				ret = DW_DLV_ERROR;
+				break;
+			}
+			dl->line = line;
+			if (htable_add(&t->funcs, &dl->node, hash_string(dl->name))) {
+				free(dl->name);
+				free(dl);
+				ret = DW_DLV_ERROR;
+				break;
+			}
+		}
+		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		dwarf_dealloc(dbg, die, DW_DLA_DIE);
+		die = next;
+	}
+	return ret == DW_DLV_ERROR ? -1 : 0;
+}
+
+int load_decl_lines(const char *path, struct decl_lines *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->loaded = true;
+	if (htable_init(&t->funcs, 0) ||
+	    walk_cus(path, &t->has_dwarf, decl_lines_of_cu, t)) {
+		t->failed = true;
+		return -1;
+	}
+	return 0;
+}
+
+void free_decl_lines(struct decl_lines *t)
+{
+	unsigned int b;
+
+	if (!t->funcs.buckets)
+		return;
+	for (b = 0; b < (1U << t->funcs.bits); b++) {
+		struct hnode *node = t->funcs.buckets[b], *next;
+
+		for (; node; node = next) {
+			struct decl_line *dl = container_of(node, struct decl_line, node);
+
+			next = node->next;
+			free(dl->name);
+			free(dl);
+		}
+	}
+	htable_free(&t->funcs);
 }
 
 void free_types(struct type_table *t)

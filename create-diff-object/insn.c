@@ -40,6 +40,8 @@ static enum insn_kind kind_of(const ZydisDecodedInstruction *zi)
 {
 	if (zi->mnemonic == ZYDIS_MNEMONIC_ENDBR64 || zi->mnemonic == ZYDIS_MNEMONIC_ENDBR32)
 		return INSN_ENDBR;
+	if (zi->mnemonic == ZYDIS_MNEMONIC_INT3)
+		return INSN_TRAP;
 	switch (zi->meta.category) {
 	case ZYDIS_CATEGORY_CALL:
 		return INSN_CALL;
@@ -203,4 +205,51 @@ bool is_branch_reloc(const struct reloc *reloc)
 		return false;
 	field = field_at(&insn, reloc->offset, reloc_width(reloc->type));
 	return field && field->relative;
+}
+
+/* Which argument register (0..5) @reg is part of, or -1. */
+static int arg_index(ZydisRegister reg)
+{
+	static const ZydisRegister arg_regs[INSN_NR_ARG_REGS] = {
+		ZYDIS_REGISTER_RDI, ZYDIS_REGISTER_RSI, ZYDIS_REGISTER_RDX,
+		ZYDIS_REGISTER_RCX, ZYDIS_REGISTER_R8, ZYDIS_REGISTER_R9,
+	};
+	ZydisRegister full = ZydisRegisterGetLargestEnclosing(ZYDIS_MACHINE_MODE_LONG_64, reg);
+	int i;
+
+	for (i = 0; i < INSN_NR_ARG_REGS; i++)
+		if (full == arg_regs[i])
+			return i;
+	return -1;
+}
+
+int insn_args(const struct section *sec, const struct insn *insn, struct insn_args *args)
+{
+	ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
+	const ZydisDecoder *dec = decoder();
+	ZydisDecodedInstruction zi;
+	unsigned int i;
+	int arg;
+
+	if (!dec || !sec->data || insn->offset >= sec->size ||
+	    ZYAN_FAILED(ZydisDecoderDecodeFull(dec, sec->data + insn->offset,
+					       sec->size - insn->offset, &zi, ops)))
+		return -1;
+	args->written = 0;
+	args->imm_arg = -1;
+	/* Hidden operands too: rep movs, cpuid, div write argument registers implicitly. */
+	for (i = 0; i < zi.operand_count; i++) {
+		if (ops[i].type != ZYDIS_OPERAND_TYPE_REGISTER ||
+		    !(ops[i].actions & ZYDIS_OPERAND_ACTION_MASK_WRITE))
+			continue;
+		arg = arg_index(ops[i].reg.value);
+		if (arg >= 0)
+			args->written |= 1U << arg;
+	}
+	/* A 16- or 8-bit mov keeps the register's upper bits: not a whole argument. */
+	if (zi.mnemonic == ZYDIS_MNEMONIC_MOV && zi.operand_count_visible == 2 &&
+	    ops[0].type == ZYDIS_OPERAND_TYPE_REGISTER && ops[0].size >= 32 &&
+	    ops[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE)
+		args->imm_arg = arg_index(ops[0].reg.value);
+	return 0;
 }

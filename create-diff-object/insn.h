@@ -22,6 +22,7 @@ enum insn_kind {
 	INSN_RET,
 	INSN_ENDBR,
 	INSN_NOP,
+	INSN_TRAP,		/* int3 */
 };
 
 /* A field of an instruction: its offset in the instruction and its size. */
@@ -59,5 +60,18 @@ int reloc_bias(const struct reloc *reloc, long *bias, const char **why);
 
 /* Is @reloc the target field of a call or a jump (a tail call)? */
 bool is_branch_reloc(const struct reloc *reloc);
+
+/* The integer argument registers in calling-convention order: rdi, rsi, rdx, rcx, r8, r9. */
+#define INSN_NR_ARG_REGS 6
+
+/* How an instruction touches the argument registers of a call that follows it. */
+struct insn_args {
+	unsigned int written;		/* bit i: writes (part of) argument register i */
+	int imm_arg;			/* "mov $imm, %e/rXX": the argument register it
+					   loads (its value in insn->imm[0]); -1 otherwise */
+};
+
+/* Decode @insn (from insn_at or insn_decode) with its operands; -1 when it does not decode. */
+int insn_args(const struct section *sec, const struct insn *insn, struct insn_args *args);
 
 #endif

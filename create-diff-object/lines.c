@@ -1,94 +1,207 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Line-number noise.  A patch that adds lines above a function changes the
- * __LINE__ values that function passes to a few debugging helpers; its code
- * then differs only in those immediates.  The driver's #line rewrite avoids
- * most of this; what remains is recognised here, narrowly: every differing
- * byte must lie in the 32-bit immediate of a "mov $imm32, %reg" whose value
- * is a plausible line number in both versions, and the next call after it
- * must go to a helper known to take a (file, line) pair.
+ * __LINE__ values that function passes to debugging helpers and to printk;
+ * its code then differs only in those immediates.  The driver's #line
+ * rewrite avoids most of this; what remains is recognised here, narrowly.
+ * Every differing byte must lie in the immediate of a decoded
+ * "mov $imm, %reg" that loads an argument register, the register must reach
+ * the next call unchanged, and that call must take a line number there:
+ *
+ * - a helper whose parameter is a line by its signature ((file, line)
+ *   helpers such as __might_sleep); or
+ * - a printk-like function, the value one of its variadic arguments.  A
+ *   number printed may be a real constant, so the shift of the value must
+ *   also equal the shift of the function's own definition line (DWARF
+ *   DW_AT_decl_line of both objects): without debug info it is a change.
  */
 #include <string.h>
 
 #include "diff.h"
+#include "insn.h"
 
-static const char *const line_helpers[] = {
-	"__might_sleep", "__might_resched", "__might_fault", "__cant_sleep",
-	"__cant_migrate", "warn_slowpath_fmt", "lockdep_rcu_suspicious",
+/* How far a mov may precede the call that takes its value. */
+#define MAX_INSNS_TO_CALL 12
+
+struct line_callee {
+	const char *name;
+	unsigned int arg;	/* line helper: the line's argument; printk: the format's */
+	bool printk;		/* arguments after the format may be the line */
 };
 
-static bool is_line_helper(const char *name)
+static const struct line_callee line_callees[] = {
+	/* (file, line, ...): line is argument 1 in every version of these. */
+	{ "__might_sleep", 1, false },
+	{ "___might_sleep", 1, false },
+	{ "__might_resched", 1, false },
+	{ "__might_fault", 1, false },
+	{ "__cant_sleep", 1, false },
+	{ "__cant_migrate", 1, false },
+	{ "warn_slowpath_fmt", 1, false },
+	{ "lockdep_rcu_suspicious", 1, false },
+	/* WARN(), ASSERT_RTNL(), pr_*(), dev_*(), netdev_*(), dynamic pr_debug(). */
+	{ "__warn_printk", 0, true },
+	{ "_printk", 0, true },
+	{ "printk", 0, true },
+	{ "_dev_emerg", 1, true },
+	{ "_dev_alert", 1, true },
+	{ "_dev_crit", 1, true },
+	{ "_dev_err", 1, true },
+	{ "_dev_warn", 1, true },
+	{ "_dev_notice", 1, true },
+	{ "_dev_info", 1, true },
+	{ "_dev_printk", 2, true },
+	{ "netdev_err", 1, true },
+	{ "netdev_warn", 1, true },
+	{ "netdev_info", 1, true },
+	{ "netdev_printk", 2, true },
+	{ "__dynamic_pr_debug", 1, true },
+	{ "__dynamic_dev_dbg", 2, true },
+	{ "__dynamic_netdev_dbg", 2, true },
+};
+
+static const struct line_callee *find_callee(const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(line_helpers) / sizeof(line_helpers[0]); i++)
-		if (!strcmp(name, line_helpers[i]))
-			return true;
-	return false;
+	for (i = 0; i < sizeof(line_callees) / sizeof(line_callees[0]); i++)
+		if (!strcmp(name, line_callees[i].name))
+			return &line_callees[i];
+	return NULL;
 }
 
 /*
- * The mov whose immediate holds byte @pos: opcode B8+r (optionally behind a
- * REX.B prefix) with the immediate at [start + 1, start + 5).
+ * The callee of the first call after @mov (which loads argument register
+ * @arg), if @arg reaches it: straight-line code up to the call within
+ * [.., end), nothing in between writing @arg.
  */
-static bool find_mov_imm32(const unsigned char *code, unsigned long len, unsigned long pos,
-			   unsigned long *imm)
+static const struct line_callee *callee_of(struct section *sec, const struct insn *mov,
+					   int arg, unsigned long end)
 {
-	unsigned long start;
+	unsigned long off = mov->offset + mov->length;
+	struct insn_args args;
+	struct reloc *reloc;
+	struct insn insn;
+	unsigned int n;
 
-	for (start = pos >= 4 ? pos - 4 : 0; start < pos && start < len; start++) {
-		if (code[start] < 0xb8 || code[start] > 0xbf || start + 5 > len)
-			continue;
-		if (pos >= start + 1 && pos < start + 5) {
-			*imm = start + 1;
-			return true;
+	for (n = 0; n < MAX_INSNS_TO_CALL && off < end; n++, off += insn.length) {
+		if (insn_decode(sec, off, &insn))
+			return NULL;
+		if (insn.kind == INSN_CALL) {
+			if (!insn.imm[0].size || !insn.imm[0].relative)
+				return NULL;	/* indirect */
+			reloc = find_reloc_at(sec, off + insn.imm[0].offset);
+			return reloc ? find_callee(reloc->sym->name) : NULL;
 		}
+		if (insn.kind == INSN_JUMP || insn.kind == INSN_COND_JUMP || insn.kind == INSN_RET)
+			return NULL;
+		if (insn_args(sec, &insn, &args) || args.written & (1U << arg))
+			return NULL;
 	}
-	return false;
+	return NULL;
 }
 
-static unsigned int read_u32(const unsigned char *p)
+/* The line @func (a function or a .cold/.part piece of one) is defined at. */
+static bool func_decl_line(struct decl_lines *lines, const char *path,
+			   const struct symbol *func, unsigned long *line)
 {
-	return p[0] | p[1] << 8 | p[2] << 16 | (unsigned int)p[3] << 24;
+	char name[256];
+	size_t len;
+
+	if (!lines->loaded)
+		load_decl_lines(path, lines);
+	if (lines->failed || !lines->has_dwarf || !func)
+		return false;
+	len = strcspn(func->name, ".");
+	if (len >= sizeof(name))
+		return false;
+	memcpy(name, func->name, len);
+	name[len] = '\0';
+	return find_decl_line(lines, name, line);
 }
 
-/* Does a call to a line-taking helper follow within a few instructions? */
-static bool calls_line_helper(const struct section *sec, unsigned long from, unsigned long end)
+/* Did the function holding @ooff / @poff move by exactly @shift lines? */
+static bool function_moved_by(struct diff *d, struct section *o, unsigned long ooff,
+			      struct section *p, unsigned long poff, long shift)
 {
-	struct reloc *r = sec->nr_relocs ? find_reloc_from(sec, from) : NULL;
+	unsigned long oline, pline;
 
-	for (; r && r < sec->relocs + sec->nr_relocs && r->offset < end &&
-	       r->offset < from + 48; r++) {
-		if (!is_call_reloc(r))
-			continue;
-		return is_line_helper(r->sym->name);
-	}
-	return false;
+	if (!func_decl_line(&d->orig_decls, d->orig->path, find_symbol_containing(o, ooff),
+			    &oline) ||
+	    !func_decl_line(&d->patched_decls, d->patched->path,
+			    find_symbol_containing(p, poff), &pline))
+		return false;
+	return (long)(pline - oline) == shift;
 }
 
-bool line_number_only_change(const struct section *o, unsigned long ooff,
-			     const struct section *p, unsigned long poff, unsigned long len)
+static unsigned int imm32(const struct section *sec, const struct insn *insn)
 {
-	const unsigned char *oc = o->data + ooff, *pc = p->data + poff;
-	unsigned long i = 0, imm;
+	const unsigned char *b = sec->data + insn->offset + insn->imm[0].offset;
 
+	return b[0] | b[1] << 8 | b[2] << 16 | (unsigned int)b[3] << 24;
+}
+
+/*
+ * Does the instruction of @o holding byte @oat (and its twin in @p at the
+ * same place) differ only in a line number passed to a line-taking call?
+ * Sets *next to the end of the instruction.
+ */
+static bool is_line_argument(struct diff *d, struct section *o, unsigned long oat,
+			     struct section *p, unsigned long delta, unsigned long oend,
+			     unsigned long *next)
+{
+	const struct line_callee *oc, *pc;
+	struct insn oi, pi;
+	struct insn_args args;
+	unsigned int ov, pv, i;
+	int arg;
+
+	if (insn_at(o, oat, &oi) || insn_decode(p, oi.offset + delta, &pi) ||
+	    oi.length != pi.length || oi.imm[0].size != 4 || pi.imm[0].size != 4 ||
+	    oi.imm[0].offset != pi.imm[0].offset || oi.offset + oi.length > oend)
+		return false;
+	*next = oi.offset + oi.length;
+	/* Only the immediate may differ, and it must be a plain number. */
+	for (i = 0; i < oi.length; i++)
+		if ((i < oi.imm[0].offset || i >= oi.imm[0].offset + 4u) &&
+		    o->data[oi.offset + i] != p->data[pi.offset + i])
+			return false;
+	if (find_reloc_at(o, oi.offset + oi.imm[0].offset) ||
+	    find_reloc_at(p, pi.offset + pi.imm[0].offset))
+		return false;
+	if (insn_args(o, &oi, &args) || args.imm_arg < 0)
+		return false;
+	arg = args.imm_arg;
+	ov = imm32(o, &oi);
+	pv = imm32(p, &pi);
+	if (ov == 0 || pv == 0 || ov > 1000000 || pv > 1000000)
+		return false;
+
+	oc = callee_of(o, &oi, arg, oend);
+	pc = callee_of(p, &pi, arg, oend + delta);
+	if (!oc || oc != pc)
+		return false;
+	if (!oc->printk)
+		return (unsigned int)arg == oc->arg;
+	return (unsigned int)arg > oc->arg &&
+	       function_moved_by(d, o, oi.offset, p, pi.offset, (long)pv - (long)ov);
+}
+
+bool line_number_only_change(struct diff *d, struct section *o, unsigned long ooff,
+			     struct section *p, unsigned long poff, unsigned long len)
+{
+	unsigned long i = 0, next, delta = poff - ooff;
+
+	if (!is_text_section(o) || !o->data || !p->data)
+		return false;
 	while (i < len) {
-		unsigned int ov, pv;
-
-		if (oc[i] == pc[i]) {
+		if (o->data[ooff + i] == p->data[poff + i]) {
 			i++;
 			continue;
 		}
-		if (!find_mov_imm32(oc, len, i, &imm) || oc[imm - 1] != pc[imm - 1])
+		if (!is_line_argument(d, o, ooff + i, p, delta, ooff + len, &next))
 			return false;
-		ov = read_u32(oc + imm);
-		pv = read_u32(pc + imm);
-		if (ov == 0 || pv == 0 || ov > 1000000 || pv > 1000000)
-			return false;
-		if (!calls_line_helper(o, ooff + imm + 4, ooff + len) ||
-		    !calls_line_helper(p, poff + imm + 4, poff + len))
-			return false;
-		i = imm + 4;
+		i = next - ooff;
 	}
 	return true;
 }

@@ -10,6 +10,7 @@
 
 #include "anon.h"
 #include "include.h"
+#include "insn.h"
 #include "output.h"
 
 /* ---- string literals --------------------------------------------------- */
@@ -167,17 +168,21 @@ static const char *section_name_for(const struct symbol *p, char *buf, size_t le
  * Kernels with call depth tracking (6.2+) put 16 bytes of NOPs before each
  * function and patch calls to land there; a carried function keeps them.
  */
+#define FUNCTION_PADDING 16
+
 static unsigned long function_padding(const struct symbol *p)
 {
-	const unsigned char *data = p->sec->data;
-	unsigned long pad = 0;
+	unsigned long off;
+	struct insn insn;
 
-	if (p->type != STT_FUNC || !data)
+	if (p->type != STT_FUNC || !p->sec->data || p->offset < FUNCTION_PADDING)
 		return 0;
-	while (pad < 16 && pad < p->offset &&
-	       (data[p->offset - pad - 1] == 0x90 || data[p->offset - pad - 1] == 0xcc))
-		pad++;
-	return pad == 16 ? pad : 0;
+	/* NOPs (or int3 fill) decoded from there must end exactly at the function. */
+	for (off = p->offset - FUNCTION_PADDING; off < p->offset; off += insn.length)
+		if (insn_decode(p->sec, off, &insn) ||
+		    (insn.kind != INSN_NOP && insn.kind != INSN_TRAP))
+			return 0;
+	return off == p->offset ? FUNCTION_PADDING : 0;
 }
 
 static int emit_symbol(struct diff *d, struct symbol *p)

@@ -150,7 +150,7 @@ static long entry_size_override(const struct diff *d, const char *type)
 /* The target's type facts: the patched object's DWARF, else vmlinux's. */
 static struct type_info *special_type(struct diff *d, const char *type)
 {
-	struct type_table *own = patched_types(d);
+	struct type_table *own = patched_types(d, special_types, NR_SPECIAL_TYPES);
 	struct type_info *ti;
 
 	ti = own ? find_type(own, type) : NULL;
