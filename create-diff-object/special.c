@@ -204,7 +204,7 @@ static long member_offset(struct diff *d, const char *type, const char *member, 
  * at 16), so the last record lacks its tail padding: the section is
  * 16n - 4 bytes.  Accept exactly that: only the last record is short, by
  * less than the section's alignment, and no member (by DWARF, when known)
- * reaches into the missing bytes.
+ * starts in the missing bytes.
  */
 static int check_record_layout(struct diff *d, const struct special_section *s,
 			       const struct section *sec, long size)
@@ -225,7 +225,8 @@ static int check_record_layout(struct diff *d, const struct special_section *s,
 	for (i = 0; ti && ti->size == (unsigned long)size && i < ti->nr_members; i++) {
 		const struct type_member *m = &ti->members[i];
 
-		if (m->offset + (m->size ? m->size : 1) > have) {
+		/* A member that starts in the missing bytes is data, not padding. */
+		if (m->offset >= have) {
 			pb_error("%s: section %s: size %zu is not a multiple of its entry size %ld, and the last entry ends before member %s.%s",
 				 d->patched->path, sec->name, sec->size, size, s->type,
 				 m->name[0] ? m->name : "(anonymous)");
