@@ -33,6 +33,11 @@ ELF_SRCS = create-diff-object/elf-model.c create-diff-object/elf-write.c create-
 LOOKUP_LIB_SRCS = lookup/lookup.c lookup/block.c lookup/exports.c
 CDO_SRCS = $(ELF_SRCS) \
 	   create-diff-object/create-diff-object.c \
+	   create-diff-object/target.c \
+	   create-diff-object/sections.c \
+	   create-diff-object/entries.c \
+	   create-diff-object/reference.c \
+	   create-diff-object/types.c \
 	   create-diff-object/correlate.c \
 	   create-diff-object/compare.c \
 	   create-diff-object/include.c \

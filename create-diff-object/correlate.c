@@ -79,24 +79,6 @@ static bool has_numbering(const char *name)
 	return dot && dot != name && all_digits(dot + 1, strlen(dot + 1));
 }
 
-/* Read-only data the compiler invents; its names carry no identity. */
-bool is_compiler_generated_data(const struct symbol *sym)
-{
-	static const char *const prefixes[] = {
-		"__func__.", "__FUNCTION__.", "__PRETTY_FUNCTION__.", "CSWTCH.",
-		".compoundliteral", ".L",
-	};
-	unsigned int i;
-
-	if (sym->bind != STB_LOCAL || sym->type == STT_FUNC || !sym->sec)
-		return false;
-	if (sym->sec->sh.sh_flags & (SHF_WRITE | SHF_EXECINSTR))
-		return false;
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (!strncmp(sym->name, prefixes[i], strlen(prefixes[i])))
-			return true;
-	return false;
-}
 
 void find_cold_children(struct elf *elf)
 {

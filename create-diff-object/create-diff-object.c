@@ -140,6 +140,12 @@ static int add_entry_size(struct diff *d, char *arg)
 	return 0;
 }
 
+static int refused(struct diff *d)
+{
+	print_refusals(d);
+	return EXIT_UNSAFE;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -230,16 +236,22 @@ int main(int argc, char **argv)
 	d.patched = elf_open(argv[optind + 1], ELF_OPEN_RELOCATABLE);
 	if (!d.patched)
 		goto out;
+	/*
+	 * The stages, in order.  Every refusal is decided before any output
+	 * exists: after what changed, and after what the changes need.
+	 */
 	if (check_symbol_bounds(d.orig) || check_symbol_bounds(d.patched) ||
-	    check_same_source(&d) || correlate(&d))
+	    check_same_source(&d) ||
+	    correlate(&d))			/* pair the two objects' symbols */
 		goto out;
 	if (d.verbose)
 		report_pairing(&d);
-	if (compare_objects(&d) || check_safety(&d))
+	if (read_ignores(&d) ||			/* the author's PATCH_IGNORE_* records */
+	    compare_objects(&d) ||		/* what changed */
+	    check_safety(&d))			/* what of it cannot be patched */
 		goto out;
 	if (d.nr_refusals) {
-		print_refusals(&d);
-		status = EXIT_UNSAFE;
+		status = refused(&d);
 		goto out;
 	}
 	if (!has_patchable_change(&d)) {
@@ -247,23 +259,18 @@ int main(int argc, char **argv)
 		status = EXIT_NO_CHANGE;
 		goto out;
 	}
-	if (include_changes(&d))
+	if (include_changes(&d) ||		/* what the changes need */
+	    check_carried_entries(&d))		/* what of it cannot be carried */
 		goto out;
-	/* What the changes need can be more than the output can carry. */
 	if (d.nr_refusals) {
-		print_refusals(&d);
-		status = EXIT_UNSAFE;
+		status = refused(&d);
 		goto out;
 	}
-	if (build_output(&d, argv[optind + 2]))
-		goto out;
-	/* Filtering special sections can find more reasons to refuse. */
-	if (d.nr_refusals) {
-		print_refusals(&d);
-		status = EXIT_UNSAFE;
-		goto out;
-	}
-	if (elf_write(d.out))
+	if (build_output(&d, argv[optind + 2]) ||	/* the functions and data */
+	    filter_special_sections(&d) ||	/* their entries of the kernel's tables */
+	    add_livepatch_records(&d) ||	/* .patch.funcs, klp relocation records */
+	    finish_output(&d) ||
+	    elf_write(d.out))
 		goto out;
 	print_report(&d, stdout);
 	status = fflush(stdout) ? EXIT_ERROR : EXIT_OUTPUT;

@@ -12,6 +12,8 @@
 
 #include "dwarf-types.h"
 #include "elf-model.h"
+#include "sections.h"
+#include "target.h"
 
 /* Exit statuses: the command-line contract. */
 enum {
@@ -86,49 +88,15 @@ struct diff {
 	struct htable new_symbol_names;
 };
 
-/*
- * Where a relocation really points, independent of how the compiler
- * spelled it: a symbol plus a delta, a string literal by content, or an
- * anonymous section (jump tables and other unnamed read-only data).
- */
-enum target_kind {
-	TARGET_SYMBOL,
-	TARGET_STRING,
-	TARGET_SECTION,
-};
-
-struct target {
-	enum target_kind kind;
-	struct symbol *sym;		/* TARGET_SYMBOL */
-	struct section *sec;		/* TARGET_STRING, TARGET_SECTION */
-	long delta;			/* addend relative to sym or string start */
-	long bias;			/* PC-relative in code: field to insn end;
-					   delta + bias is the offset pointed at */
-	unsigned long offset;		/* TARGET_STRING: start of the string;
-					   TARGET_SECTION: offset pointed at */
-	const char *string;		/* TARGET_STRING: its bytes */
-	size_t string_len;		/* including the terminating NUL */
-};
-
-/* Where in its symbol (or string) a target lies: 0 is the start. */
-static inline long target_offset(const struct target *t)
-{
-	return (long)((unsigned long)t->delta + (unsigned long)t->bias);
-}
-
 /* correlate.c */
 int correlate(struct diff *d);
 /* Name without the compiler's numbering: "x.12" -> "x", "f.isra.0" -> "f.isra". */
 char *canonical_name(const char *name);
-bool is_compiler_generated_data(const struct symbol *sym);
 /* A function's .cold/.part child symbols are set up here too. */
 void find_cold_children(struct elf *elf);
 
 /* compare.c */
-int resolve_target(const struct reloc *reloc, struct target *t);
 int compare_objects(struct diff *d);
-bool has_fentry_call(const struct symbol *func);
-bool is_init_section(const struct section *sec);
 
 /* ignore.c: the patch author's PATCH_IGNORE_* records */
 int read_ignores(struct diff *d);
@@ -148,12 +116,20 @@ int add_livepatch_records(struct diff *d);
 
 /* checks.c: refusals that need DWARF or the whole picture */
 int check_safety(struct diff *d);
+/* After the include pass: refusals about the table entries it carries. */
+int check_carried_entries(struct diff *d);
 /* Does any function need redirecting or adding, or a new global carrying? */
 bool has_patchable_change(const struct diff *d);
+
+
+/* types.c: DWARF facts, a leaf */
 /* The patched object's facts about the @wanted types (loaded once), NULL on error. */
 struct type_table *patched_types(struct diff *d, const char *const *wanted,
 				 unsigned int nr_wanted);
-bool is_call_reloc(const struct reloc *reloc);
+/* Can libdwarf be trusted with @elf's debug info? *has: is there any. */
+int has_readable_dwarf(struct elf *elf, bool *has);
+/* Say once that @elf's debug info could not be read. */
+void warn_unreadable(struct elf *elf, const struct type_table *t);
 
 /* lines.c: code that differs only in __LINE__ arguments of known helpers */
 bool line_number_only_change(struct diff *d, struct section *o, unsigned long ooff,
@@ -163,19 +139,18 @@ bool line_number_only_change(struct diff *d, struct section *o, unsigned long oo
 int include_changes(struct diff *d);
 int queue_symbol(struct diff *d, struct symbol *sym);
 
-/* output.c: build the output in memory; elf_write(d->out) writes it. */
+/*
+ * output.c: the output in memory, in stages (see main): build_output()
+ * carries the included functions and data with their relocations;
+ * filter_special_sections() and add_livepatch_records() add to it;
+ * finish_output() closes it; elf_write(d->out) writes it.
+ */
 int build_output(struct diff *d, const char *path);
-struct symbol *output_symbol_for(struct diff *d, struct symbol *psym);
+int finish_output(struct diff *d);
 
 /* special.c (see special.h) */
-bool is_special_section(const struct section *sec);
-bool is_ignored_section(const struct section *sec);
-bool is_copied_data_section(const struct section *sec);
 int filter_special_sections(struct diff *d);
 void free_special(struct diff *d);
-
-/* Which binary defines @sym: "vmlinux", a module name, or NULL if unknown. */
-const char *symbol_owner(struct diff *d, const struct symbol *sym);
 
 /* report.c */
 void explain(struct diff *d, struct symbol *sym, const char *fmt, ...)

@@ -11,106 +11,7 @@
 
 #include "anon.h"
 #include "include.h"
-#include "special.h"
-
-/* Does @sec hold functions or data objects (is it not anonymous)? */
-static bool has_sized_symbols(const struct section *sec)
-{
-	unsigned int i;
-
-	for (i = 0; i < sec->nr_syms; i++)
-		if (sec->syms[i]->size &&
-		    (sec->syms[i]->type == STT_FUNC || sec->syms[i]->type == STT_OBJECT))
-			return true;
-	return false;
-}
-
-/*
- * A reference into a section of named functions or data that lands in no
- * symbol, not even at its end, has no owner to map it to: carrying a piece
- * of that section would point the module at its own copy of the bytes (or
- * at nothing), never at the running kernel's.
- */
-static int refuse_unowned(const struct diff *d, const struct reloc *reloc,
-			  const struct target *t)
-{
-	char loc[ELF_LOCATION_LEN];
-
-	pb_error("%s: relocation at %s points at %s+0x%lx, outside every symbol of that section",
-		 d->patched->path, elf_location(reloc->sec, reloc->offset, loc, sizeof(loc)),
-		 t->sec->name, t->offset);
-	return -1;
-}
-
-int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
-		     struct reference *ref)
-{
-	struct symbol *s;
-
-	memset(ref, 0, sizeof(*ref));
-	if (resolve_target(reloc, &ref->t))
-		return -1;
-	switch (ref->t.kind) {
-	case TARGET_STRING:
-		ref->kind = REF_STRING;
-		return 0;
-	case TARGET_SECTION:
-		if (has_sized_symbols(ref->t.sec))
-			return refuse_unowned(d, reloc, &ref->t);
-		ref->kind = REF_SECTION;
-		return 0;
-	case TARGET_SYMBOL:
-		break;
-	}
-
-	s = ref->t.sym;
-	ref->sym = s;
-	if (s->shndx == SHN_UNDEF) {
-		ref->kind = REF_EXTERN;
-		return 0;
-	}
-	if (s->type == STT_FUNC) {
-		if (s->status == NEW || s->status == CARRIED || s->parent || force_copy)
-			ref->kind = REF_COPY;
-		else if (s->status == CHANGED)
-			/*
-			 * Calls and jumps go to the new copy.  A pointer to a
-			 * changed function keeps pointing at the original, so that
-			 * comparisons and registrations stay valid; ftrace sends
-			 * calls through it to the new code anyway.
-			 */
-			ref->kind = is_call_reloc(reloc) || target_offset(&ref->t) != 0 ?
-				    REF_COPY : REF_ORIGINAL;
-		else
-			ref->kind = REF_ORIGINAL;
-	} else if (is_compiler_generated_data(s) || !s->twin || s->status == CHANGED ||
-		   (s->sec && is_copied_data_section(s->sec))) {
-		/* New, compiler-invented, replaced read-only, or descriptor data. */
-		ref->kind = REF_COPY;
-	} else {
-		ref->kind = REF_ORIGINAL;
-	}
-	if (ref->kind == REF_ORIGINAL && !s->twin) {
-		pb_error("%s: %s refers to %s, which has no counterpart in %s",
-			 d->patched->path, reloc->sec->name, s->name, d->orig->path);
-		return -1;
-	}
-	return 0;
-}
-
-unsigned long carried_size(const struct symbol *sym)
-{
-	const struct section *sec = sym->sec;
-
-	if (sym->size || sym->offset > sec->size)
-		return sym->size;
-	if (sec->nr_syms == 1)
-		return sec->size - sym->offset;
-	/* A constant's label (".LC3") is unsized: the constant is one entry. */
-	if ((sec->sh.sh_flags & SHF_MERGE) && !(sec->sh.sh_flags & SHF_STRINGS))
-		return sec->sh.sh_entsize;
-	return 0;
-}
+#include "entries.h"
 
 int queue_symbol(struct diff *d, struct symbol *sym)
 {
@@ -197,6 +98,82 @@ int include_range(struct diff *d, struct section *sec, unsigned long off, unsign
 	return 0;
 }
 
+/* ---- what kept table entries and the author's records need ----------------- */
+
+static int include_entry(struct diff *d, const struct special_section *s, struct section *sec,
+			 unsigned long off, unsigned long size, struct symbol *func)
+{
+	struct reloc *reloc = sec->nr_relocs ? find_reloc_from(sec, off) : NULL;
+
+	for (; reloc && reloc < sec->relocs + sec->nr_relocs && reloc->offset < off + size;
+	     reloc++) {
+		struct section *repl_sec;
+		unsigned long repl_off, len;
+
+		/* Carried as the replacement's bytes, whose code may need more. */
+		if ((s->flags & ALT_REPLACEMENT) && reloc->sym->sec &&
+		    !strcmp(reloc->sym->sec->name, ".altinstr_replacement")) {
+			if (replacement_range(d, sec, off, &repl_sec, &repl_off, &len))
+				return -1;
+			if (repl_sec && include_range(d, repl_sec, repl_off, len, func, false))
+				return -1;
+			continue;
+		}
+		/* As copy_entry_relocs() maps it. */
+		if (include_range(d, sec, reloc->offset, 1, func, true))
+			return -1;
+	}
+	return 0;
+}
+
+static int include_entry_needs(struct diff *d)
+{
+	struct section *sec;
+	unsigned int i;
+
+	for_each_section(d->patched, sec, i) {
+		const struct special_section *s = special_section_of(sec);
+		unsigned long off;
+		long size;
+
+		if (!s || (s->flags & (DROP | CARRY_ALL)) || !sec->size)
+			continue;
+		size = entry_size(d, s, sec);
+		if (size <= 0 || check_record_layout(d, s, sec, size))
+			return -1;
+		for (off = 0; off < sec->size; off += size) {
+			struct symbol *func;
+			bool keep;
+
+			if (entry_is_included(sec, off, size, &keep, &func))
+				return -1;
+			if (keep && include_entry(d, s, sec, off, size, func))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The author's records point at new code and data: include what they need. */
+static int include_author_records(struct diff *d)
+{
+	struct section *sec;
+	unsigned int i;
+
+	for_each_section(d->patched, sec, i) {
+		const struct special_section *s = special_section_of(sec);
+		struct reloc *reloc;
+
+		if (!s || !(s->flags & CARRY_ALL))
+			continue;
+		/* As copy_entry_relocs() maps them. */
+		for_each_reloc(sec, reloc)
+			if (include_range(d, sec, reloc->offset, 1, NULL, true))
+				return -1;
+	}
+	return 0;
+}
+
 int include_changes(struct diff *d)
 {
 	struct symbol *sym;
@@ -238,17 +215,4 @@ int include_changes(struct diff *d)
 			return -1;
 	} while (i < d->queue_len);
 	return 0;
-}
-
-/*
- * Which binary defines @sym.  Symbols the original object defines belong to
- * the object's own binary; for undefined ones only lookup knows.
- */
-const char *symbol_owner(struct diff *d, const struct symbol *sym)
-{
-	if (sym->shndx != SHN_UNDEF)
-		return d->objname;
-	if (!d->objname || !strcmp(d->objname, "vmlinux"))
-		return "vmlinux";	/* vmlinux code links only against vmlinux */
-	return NULL;
 }

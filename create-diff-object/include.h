@@ -1,33 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* How one relocation of included code is carried into the output. */
+/* The include pass (include.c): what the changed code needs. */
 #ifndef PB_INCLUDE_H
 #define PB_INCLUDE_H
 
 #include "diff.h"
-
-enum reference_kind {
-	REF_COPY,		/* to a symbol carried in the output */
-	REF_ORIGINAL,		/* to the running kernel's copy (sym->twin) */
-	REF_EXTERN,		/* to an undefined symbol, by name */
-	REF_STRING,		/* to a string literal, by content */
-	REF_SECTION,		/* into an anonymous section carried whole */
-};
-
-struct reference {
-	enum reference_kind kind;
-	struct target t;
-	struct symbol *sym;	/* patched object's symbol, for the first three */
-};
-
-/*
- * @force_copy: the relocation belongs to a special-section entry that
- * describes included code, so it must point at the included copy.
- */
-int decide_reference(struct diff *d, const struct reloc *reloc, bool force_copy,
-		     struct reference *ref);
-
-/* The bytes of included @sym the output carries (unsized ones included). */
-unsigned long carried_size(const struct symbol *sym);
+#include "reference.h"
 
 /*
  * Carry what the relocations of [@off, @off + @len) of @sec need, on

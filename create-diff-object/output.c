@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "anon.h"
-#include "include.h"
+#include "reference.h"
 #include "insn.h"
 #include "output.h"
 
@@ -399,11 +399,12 @@ int build_output(struct diff *d, const char *path)
 		if (sec->include && copy_piece_relocs(d, sec))
 			return -1;
 
-	if (filter_special_sections(d) || add_livepatch_records(d))
-		return -1;
-
-	/* Declare a non-executable stack, as every compiled object does. */
-	if (!elf_add_section(d->out, ".note.GNU-stack", SHT_PROGBITS, 0, NULL, 0, 0, 1))
-		return -1;
 	return 0;
+}
+
+/* The last section of every output, as of every compiled object. */
+int finish_output(struct diff *d)
+{
+	/* Declare a non-executable stack. */
+	return elf_add_section(d->out, ".note.GNU-stack", SHT_PROGBITS, 0, NULL, 0, 0, 1) ? 0 : -1;
 }
