@@ -18,8 +18,9 @@ MANDIR = $(PREFIX)/share/man
 CC ?= gcc
 CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -Wno-missing-field-initializers
+INCLUDES = -Ilib -Ilookup -Ikmod -Icreate-diff-object -Imodule-tools
 ALL_CFLAGS = $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -DPB_VERSION='"$(VERSION)"' \
-	     -Icreate-diff-object -Ikmod $(CFLAGS)
+	     $(INCLUDES) $(CFLAGS)
 LDLIBS = -ldwarf -lelf -lZydis
 
 # The tests run sanitized copies of the tools, built apart from the
@@ -28,87 +29,94 @@ SAN_DIR = build/sanitize
 SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
 
-ELF_SRCS = create-diff-object/elf-model.c create-diff-object/elf-write.c create-diff-object/hash.c \
-	   create-diff-object/insn.c
+# The folders, one stage each:
+#   lib/                 the ELF model, hash tables, the instruction decoder,
+#                        DWARF type facts: what every tool stands on
+#   lookup/              symbol resolution against the target kernel
+#   create-diff-object/  the differ's passes
+#   module-tools/        post-link and the module checker (klp ELF helpers)
+#   kmod/                the patch module template and the shared records
+LIB_SRCS = lib/elf-model.c lib/elf-write.c lib/hash.c lib/insn.c
+DWARF_SRCS = lib/dwarf-types.c
 LOOKUP_LIB_SRCS = lookup/lookup.c lookup/block.c lookup/exports.c
-CDO_SRCS = $(ELF_SRCS) \
-	   create-diff-object/create-diff-object.c \
-	   create-diff-object/target.c \
-	   create-diff-object/sections.c \
-	   create-diff-object/entries.c \
-	   create-diff-object/reference.c \
-	   create-diff-object/types.c \
-	   create-diff-object/correlate.c \
-	   create-diff-object/compare.c \
-	   create-diff-object/include.c \
-	   create-diff-object/output.c \
-	   create-diff-object/special.c \
-	   create-diff-object/dwarf-types.c \
-	   create-diff-object/checks.c \
-	   create-diff-object/lines.c \
-	   create-diff-object/ignore.c \
-	   create-diff-object/anon.c \
-	   create-diff-object/klp.c \
-	   create-diff-object/new-symbols.c \
-	   $(LOOKUP_LIB_SRCS) \
-	   create-diff-object/report.c
-OBJFACTS_SRCS = $(ELF_SRCS) test/unit/objfacts.c
-
-HEADERS = $(wildcard create-diff-object/*.h lookup/*.h) kmod/patch-records.h
-
-LOOKUP_SRCS = $(ELF_SRCS) $(LOOKUP_LIB_SRCS)
-KLP_SRCS = $(ELF_SRCS) create-diff-object/klp-elf.c
-POST_LINK_SRCS = $(KLP_SRCS) create-diff-object/post-link.c
-CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) create-diff-object/check-relocs.c \
-		    create-diff-object/check-module.c
+CDO_PASS_SRCS = $(addprefix create-diff-object/, create-diff-object.c target.c sections.c \
+		entries.c reference.c types.c correlate.c compare.c include.c output.c \
+		special.c checks.c lines.c ignore.c anon.c klp.c new-symbols.c report.c)
+CDO_SRCS = $(LIB_SRCS) $(DWARF_SRCS) $(LOOKUP_LIB_SRCS) $(CDO_PASS_SRCS)
+KLP_SRCS = $(LIB_SRCS) module-tools/klp-elf.c
+POST_LINK_SRCS = $(KLP_SRCS) module-tools/post-link.c
+CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) module-tools/check-relocs.c \
+		    module-tools/check-module.c
+LOOKUP_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) lookup/main.c
+OBJFACTS_SRCS = $(LIB_SRCS) test/unit/objfacts.c
+LOOKUP_API_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) test/lookup/api.c
+# Every header, for the fuzz targets (built from sources in one step).
+HEADERS = $(wildcard lib/*.h lookup/*.h create-diff-object/*.h module-tools/*.h) \
+	  kmod/patch-records.h
 
 TOOLS = create-diff-object/create-diff-object lookup/lookup \
-	create-diff-object/patch-post-link create-diff-object/patch-check-module
+	module-tools/patch-post-link module-tools/patch-check-module
 TEST_TOOLS = test/unit/objfacts
+
+# Each source is compiled once per flavour, into build/obj (the tools built
+# in place) or build/sanitize/obj (the tests' sanitized copies), with a
+# dependency file beside each object.
+OBJ_DIR = build/obj
+SAN_OBJ_DIR = $(SAN_DIR)/obj
+objs = $(patsubst %.c,$(OBJ_DIR)/%.o,$(1))
+san_objs = $(patsubst %.c,$(SAN_OBJ_DIR)/%.o,$(1))
+
+$(OBJ_DIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(SAN_OBJ_DIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(shell find build/obj build/sanitize/obj -name '*.d' 2>/dev/null)
 
 .PHONY: all check check-unit check-lookup check-module check-module-qemu check-integration \
 	kernel-fixture check-kernel-objects check-driver check-integration-6.12 bench install demo clean shellcheck
 .PHONY: fuzz fuzz-build check-fuzz-regress check-fuzz
 all: $(TOOLS)
 
-create-diff-object/create-diff-object: $(CDO_SRCS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CDO_SRCS) $(LDLIBS)
+create-diff-object/create-diff-object: $(call objs,$(CDO_SRCS))
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-lookup/lookup: lookup/main.c $(LOOKUP_SRCS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) -o $@ lookup/main.c $(LOOKUP_SRCS) -lelf -lZydis
+lookup/lookup: $(call objs,$(LOOKUP_SRCS))
+	$(CC) $(ALL_CFLAGS) -o $@ $^ -lelf -lZydis
 
-$(SAN_DIR)/lookup: lookup/main.c $(LOOKUP_SRCS) $(HEADERS)
-	@mkdir -p $(SAN_DIR)
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ lookup/main.c $(LOOKUP_SRCS) -lelf -lZydis
+module-tools/patch-post-link: $(call objs,$(POST_LINK_SRCS))
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(SAN_DIR)/lookup-api: test/lookup/api.c $(LOOKUP_SRCS) $(HEADERS)
-	@mkdir -p $(SAN_DIR)
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Ilookup -o $@ test/lookup/api.c $(LOOKUP_SRCS) -lelf -lZydis
+module-tools/patch-check-module: $(call objs,$(CHECK_MODULE_SRCS))
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-create-diff-object/patch-post-link: $(POST_LINK_SRCS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(POST_LINK_SRCS) $(LDLIBS)
+test/unit/objfacts: $(call objs,$(OBJFACTS_SRCS))
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-create-diff-object/patch-check-module: $(CHECK_MODULE_SRCS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CHECK_MODULE_SRCS) $(LDLIBS)
+$(SAN_DIR)/create-diff-object: $(call san_objs,$(CDO_SRCS))
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(SAN_DIR)/patch-post-link: $(POST_LINK_SRCS) $(HEADERS)
-	@mkdir -p $(SAN_DIR)
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $(POST_LINK_SRCS) $(LDLIBS)
+$(SAN_DIR)/lookup: $(call san_objs,$(LOOKUP_SRCS))
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ -lelf -lZydis
 
-$(SAN_DIR)/patch-check-module: $(CHECK_MODULE_SRCS) $(HEADERS)
-	@mkdir -p $(SAN_DIR)
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $(CHECK_MODULE_SRCS) $(LDLIBS)
+$(SAN_DIR)/lookup-api: $(call san_objs,$(LOOKUP_API_SRCS))
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ -lelf -lZydis
 
-test/unit/objfacts: $(OBJFACTS_SRCS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJFACTS_SRCS) $(LDLIBS)
+$(SAN_DIR)/patch-post-link: $(call san_objs,$(POST_LINK_SRCS))
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(SAN_DIR)/create-diff-object: $(CDO_SRCS) $(HEADERS)
-	@mkdir -p $(SAN_DIR)
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $(CDO_SRCS) $(LDLIBS)
+$(SAN_DIR)/patch-check-module: $(call san_objs,$(CHECK_MODULE_SRCS))
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(SAN_DIR)/objfacts: $(OBJFACTS_SRCS) $(HEADERS)
-	@mkdir -p $(SAN_DIR)
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $(OBJFACTS_SRCS) $(LDLIBS)
+$(SAN_DIR)/objfacts: $(call san_objs,$(OBJFACTS_SRCS))
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
+
+# test/module's tool that breaks modules on purpose.
+$(SAN_DIR)/modtool: $(call san_objs,$(KLP_SRCS) test/module/modtool.c)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
 
 SAN_TOOLS = $(SAN_DIR)/create-diff-object $(SAN_DIR)/objfacts
 
@@ -158,12 +166,13 @@ check-integration-6.12: all
 	test/integration/run --version 6.12
 
 # Post-link and the module checker on synthetic modules (no kernel needed).
-check-module: $(SAN_DIR)/patch-post-link $(SAN_DIR)/patch-check-module
-	POST_LINK=$(SAN_DIR)/patch-post-link CHECK_MODULE=$(SAN_DIR)/patch-check-module test/module/run
+check-module: $(SAN_DIR)/patch-post-link $(SAN_DIR)/patch-check-module $(SAN_DIR)/modtool
+	POST_LINK=$(SAN_DIR)/patch-post-link CHECK_MODULE=$(SAN_DIR)/patch-check-module \
+		MODTOOL=$(SAN_DIR)/modtool test/module/run
 
 # A module built from the template loads and works under QEMU.
-check-module-qemu: create-diff-object/patch-post-link create-diff-object/patch-check-module
-	POST_LINK=create-diff-object/patch-post-link CHECK_MODULE=create-diff-object/patch-check-module test/module/qemu-smoke
+check-module-qemu: module-tools/patch-post-link module-tools/patch-check-module
+	POST_LINK=module-tools/patch-post-link CHECK_MODULE=module-tools/patch-check-module test/module/qemu-smoke
 
 check-lookup: $(SAN_DIR)/lookup $(SAN_DIR)/lookup-api
 	LOOKUP=$(SAN_DIR)/lookup LOOKUP_API=$(SAN_DIR)/lookup-api test/lookup/run
@@ -185,10 +194,10 @@ FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined
 	      -fno-sanitize-recover=undefined -Ifuzz
 FUZZ_COMMON = fuzz/fuzz-file.c fuzz/fuzz.h
 
-$(FUZZ_DIR)/fuzz-elf: fuzz/fuzz-elf.c $(FUZZ_COMMON) $(ELF_SRCS) $(HEADERS)
+$(FUZZ_DIR)/fuzz-elf: fuzz/fuzz-elf.c $(FUZZ_COMMON) $(LIB_SRCS) $(HEADERS)
 	@mkdir -p $(FUZZ_DIR)
 	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz-elf.c fuzz/fuzz-file.c \
-		$(ELF_SRCS) $(LDLIBS)
+		$(LIB_SRCS) $(LDLIBS)
 
 # The differ runs in process: its main() becomes cdo_main().
 $(FUZZ_DIR)/fuzz-diff: fuzz/fuzz-diff.c $(FUZZ_COMMON) $(CDO_SRCS) $(HEADERS)

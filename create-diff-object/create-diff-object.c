@@ -18,7 +18,7 @@
 #include "output.h"
 #include "special.h"
 
-#include "../lookup/lookup.h"
+#include "lookup.h"
 
 #define MAX_MODULES 64
 

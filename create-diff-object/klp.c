@@ -18,7 +18,7 @@
 
 #include "diff.h"
 #include "patch-records.h"
-#include "../lookup/lookup.h"
+#include "lookup.h"
 
 struct klp_state {
 	struct diff *d;

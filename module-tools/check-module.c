@@ -22,7 +22,7 @@
 
 #include "check-relocs.h"
 #include "klp-elf.h"
-#include "../lookup/lookup.h"
+#include "lookup.h"
 #include "patch-records.h"
 
 #ifndef PB_VERSION

@@ -23,7 +23,7 @@
 #include "insn.h"
 #include "klp-elf.h"
 #include "patch-records.h"
-#include "../lookup/lookup.h"
+#include "lookup.h"
 
 enum place_kind {
 	PLACE_SYMBOL,
