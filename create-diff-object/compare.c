@@ -122,7 +122,7 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 {
 	struct reloc *or, *pr, *oend, *pend;
 	unsigned long i;
-
+	char loc[ELF_LOCATION_LEN];
 	bool bytes_differ;
 
 	diff->differs = false;
@@ -136,7 +136,7 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 	if (bytes_differ && !is_text_section(o)) {
 		for (i = 0; i < olen && o->data[ooff + i] == p->data[poff + i]; i++)
 			;
-		note(diff, "bytes differ at offset 0x%lx", i);
+		note(diff, "bytes differ at %s", elf_location(p, poff + i, loc, sizeof(loc)));
 		return;
 	}
 	if ((!o->data) != (!p->data)) {
@@ -156,23 +156,24 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 		if (!oin && !pin)
 			break;
 		if (oin != pin) {
-			note(diff, "relocation count differs after offset 0x%lx",
-			     oin ? or->offset - ooff : pr->offset - poff);
+			note(diff, "relocation count differs after %s",
+			     elf_location(p, oin ? poff + (or->offset - ooff) : pr->offset, loc,
+					  sizeof(loc)));
 			return;
 		}
 		if (or->offset - ooff != pr->offset - poff || or->type != pr->type) {
-			note(diff, "relocation at offset 0x%lx changed type or place",
-			     or->offset - ooff);
+			note(diff, "relocation at %s changed type or place",
+			     elf_location(p, poff + (or->offset - ooff), loc, sizeof(loc)));
 			return;
 		}
 		if (resolve_target(or, &ot) || resolve_target(pr, &pt)) {
-			note(diff, "relocation at offset 0x%lx cannot be resolved",
-			     or->offset - ooff);
+			note(diff, "relocation at %s cannot be resolved",
+			     elf_location(p, pr->offset, loc, sizeof(loc)));
 			return;
 		}
 		if (!same_target(d, &ot, &pt)) {
-			note(diff, "relocation at offset 0x%lx now targets %s",
-			     or->offset - ooff, target_name(&pt));
+			note(diff, "relocation at %s now targets %s",
+			     elf_location(p, pr->offset, loc, sizeof(loc)), target_name(&pt));
 			return;
 		}
 		or++;
@@ -186,7 +187,7 @@ static void compare_range(struct diff *d, struct section *o, unsigned long ooff,
 	}
 	for (i = 0; i < olen && o->data[ooff + i] == p->data[poff + i]; i++)
 		;
-	note(diff, "bytes differ at offset 0x%lx", i);
+	note(diff, "bytes differ at %s", elf_location(p, poff + i, loc, sizeof(loc)));
 }
 
 /*

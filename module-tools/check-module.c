@@ -411,6 +411,7 @@ static void check_klp_reloc(struct checker *c, const struct section *rela, const
 			    const struct reloc *reloc)
 {
 	const struct section *base = rela->base;
+	char loc[ELF_LOCATION_LEN];
 	const struct symbol *sym = reloc->sym;
 	unsigned int width = reloc_width(reloc->type), i;
 	struct klp_sym_name parsed;
@@ -418,21 +419,24 @@ static void check_klp_reloc(struct checker *c, const struct section *rela, const
 	const char *why;
 
 	if (!klp_loader_accepts_reloc(reloc->type))
-		problem(c, "%s: relocation at 0x%lx: type %u (%s) is not applied by the 6.1 x86-64 loader",
-			rela->name, reloc->offset, reloc->type, reloc_type_name(reloc->type));
+		problem(c, "%s: relocation at %s: type %u (%s) is not applied by the 6.1 x86-64 loader",
+			rela->name, elf_location(base, reloc->offset, loc, sizeof(loc)), reloc->type,
+			reloc_type_name(reloc->type));
 	if (sym->shndx != SHN_LIVEPATCH) {
-		problem(c, "%s: relocation at 0x%lx: symbol '%s' is not a livepatch symbol (st_shndx 0x%x, not SHN_LIVEPATCH)",
-			rela->name, reloc->offset, symbol_display_name(sym), sym->shndx);
+		problem(c, "%s: relocation at %s: symbol '%s' is not a livepatch symbol (st_shndx 0x%x, not SHN_LIVEPATCH)",
+			rela->name, elf_location(base, reloc->offset, loc, sizeof(loc)),
+			symbol_display_name(sym), sym->shndx);
 		return;
 	}
 	if (klp_parse_sym_name(sym->name, &parsed, &why))
 		return;		/* reported with the symbol */
 	if (strcmp(parsed.objname, "vmlinux") == 0 && strcmp(objname, "vmlinux"))
-		problem(c, "%s: relocation at 0x%lx refers to vmlinux symbol %s: 6.1 refuses vmlinux symbols in module-specific sections (use .klp.rela.vmlinux.*, or a normal relocation for an exported symbol)",
-			rela->name, reloc->offset, sym->name);
+		problem(c, "%s: relocation at %s refers to vmlinux symbol %s: 6.1 refuses vmlinux symbols in module-specific sections (use .klp.rela.vmlinux.*, or a normal relocation for an exported symbol)",
+			rela->name, elf_location(base, reloc->offset, loc, sizeof(loc)), sym->name);
 	else if (strcmp(parsed.objname, objname))
-		problem(c, "%s: relocation at 0x%lx refers to %s, a symbol of '%s', not of '%s'",
-			rela->name, reloc->offset, sym->name, parsed.objname, objname);
+		problem(c, "%s: relocation at %s refers to %s, a symbol of '%s', not of '%s'",
+			rela->name, elf_location(base, reloc->offset, loc, sizeof(loc)), sym->name,
+			parsed.objname, objname);
 
 	if (base->data && width && reloc->offset + width <= base->size) {
 		for (i = 0; i < width; i++) {
