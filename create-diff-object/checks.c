@@ -137,7 +137,7 @@ static int check_layouts(struct diff *d)
 	bool has;
 	int ret = -1;
 
-	if (has_readable_dwarf(d->patched, &has))
+	if (has_readable_dwarf(d, d->patched, &has))
 		return -1;
 	if (!has)
 		return 0;	/* built without debug info: nothing to compare */
@@ -154,7 +154,7 @@ static int check_layouts(struct diff *d)
 			if (add_name(&types, container_of(node, struct type_info, node)->name))
 				goto out;
 	}
-	if (types.nr && (has_readable_dwarf(d->orig, &has) ||
+	if (types.nr && (has_readable_dwarf(d, d->orig, &has) ||
 			 (has && load_types(d->orig->path, &orig, types.names, types.nr))))
 		goto out;
 	for (b = 0; orig.types.buckets && b < (1U << orig.types.bits); b++) {

@@ -45,6 +45,12 @@ struct entry_size {
 
 struct new_symbol;
 
+/* has_readable_dwarf()'s verdict on one object. */
+struct dwarf_verdict {
+	bool decided, has;
+	int rc;
+};
+
 struct diff {
 	struct elf *orig, *patched, *out;
 	const char *objname;		/* --objname, or NULL */
@@ -57,6 +63,7 @@ struct diff {
 	struct entry_size *entry_sizes;
 	unsigned int nr_entry_sizes;
 	struct type_table object_types, target_types;
+	struct dwarf_verdict dwarf_verdicts[2];	/* orig, patched */
 	bool types_loaded, object_types_failed;
 	bool target_types_loaded, target_types_failed;
 	/* lines.c: function definition lines, read on first need. */
@@ -126,8 +133,11 @@ bool has_patchable_change(const struct diff *d);
 /* The patched object's facts about the @wanted types (loaded once), NULL on error. */
 struct type_table *patched_types(struct diff *d, const char *const *wanted,
 				 unsigned int nr_wanted);
-/* Can libdwarf be trusted with @elf's debug info? *has: is there any. */
-int has_readable_dwarf(struct elf *elf, bool *has);
+/*
+ * Can libdwarf be trusted with @elf's (d->orig's or d->patched's) debug
+ * info?  *has: is there any.  Decided once per object; -1 reported.
+ */
+int has_readable_dwarf(struct diff *d, struct elf *elf, bool *has);
 /* Say once that @elf's debug info could not be read. */
 void warn_unreadable(struct elf *elf, const struct type_table *t);
 

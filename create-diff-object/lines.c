@@ -102,14 +102,22 @@ static const struct line_callee *callee_of(struct section *sec, const struct ins
 }
 
 /* The line @func (a function or a .cold/.part piece of one) is defined at. */
-static bool func_decl_line(struct decl_lines *lines, const char *path,
+static bool func_decl_line(struct diff *d, struct decl_lines *lines, struct elf *elf,
 			   const struct symbol *func, unsigned long *line)
 {
 	char name[256];
 	size_t len;
+	bool has;
 
-	if (!lines->loaded)
-		load_decl_lines(path, lines);
+	if (!lines->loaded) {
+		/* What libdwarf cannot be trusted with is not given to it. */
+		if (has_readable_dwarf(d, elf, &has) || !has) {
+			lines->loaded = true;
+			lines->failed = true;
+			return false;
+		}
+		load_decl_lines(elf->path, lines);
+	}
 	if (lines->failed || !lines->has_dwarf || !func)
 		return false;
 	len = strcspn(func->name, ".");
@@ -126,10 +134,9 @@ static bool function_moved_by(struct diff *d, struct section *o, unsigned long o
 {
 	unsigned long oline, pline;
 
-	if (!func_decl_line(&d->orig_decls, d->orig->path, find_symbol_containing(o, ooff),
-			    &oline) ||
-	    !func_decl_line(&d->patched_decls, d->patched->path,
-			    find_symbol_containing(p, poff), &pline))
+	if (!func_decl_line(d, &d->orig_decls, d->orig, find_symbol_containing(o, ooff), &oline) ||
+	    !func_decl_line(d, &d->patched_decls, d->patched, find_symbol_containing(p, poff),
+			    &pline))
 		return false;
 	return (long)(pline - oline) == shift;
 }

@@ -81,7 +81,7 @@ bad:
  * Can libdwarf be asked about @elf?  Not without a .debug_info section:
  * opening it costs more than the whole diff of an object without one.
  */
-int has_readable_dwarf(struct elf *elf, bool *has)
+static int check_readable_dwarf(struct elf *elf, bool *has)
 {
 	struct section *sec;
 	unsigned int i;
@@ -94,6 +94,19 @@ int has_readable_dwarf(struct elf *elf, bool *has)
 			return -1;
 	*has = true;
 	return 0;
+}
+
+/* Decided once per object, so that a broken unit is reported once. */
+int has_readable_dwarf(struct diff *d, struct elf *elf, bool *has)
+{
+	struct dwarf_verdict *v = elf == d->orig ? &d->dwarf_verdicts[0] : &d->dwarf_verdicts[1];
+
+	if (!v->decided) {
+		v->decided = true;
+		v->rc = check_readable_dwarf(elf, &v->has);
+	}
+	*has = v->has;
+	return v->rc;
 }
 
 void warn_unreadable(struct elf *elf, const struct type_table *t)
@@ -111,7 +124,7 @@ struct type_table *patched_types(struct diff *d, const char *const *wanted,
 	if (!d->types_loaded) {
 		d->types_loaded = true;
 		memset(&d->object_types, 0, sizeof(d->object_types));
-		if (has_readable_dwarf(d->patched, &has) ||
+		if (has_readable_dwarf(d, d->patched, &has) ||
 		    (has && load_types(d->patched->path, &d->object_types, wanted, nr_wanted)))
 			d->object_types_failed = true;
 	}
