@@ -236,6 +236,8 @@ install: all
 	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro \
 		scripts/patch-build-initramfs scripts/patch-build-qemu \
 		$(DESTDIR)$(LIBEXECDIR)/
+	install -d $(DESTDIR)$(LIBEXECDIR)/driver
+	install -m 644 scripts/driver/*.sh $(DESTDIR)$(LIBEXECDIR)/driver/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 kmod/Kbuild kmod/Makefile kmod/patch-module.c kmod/patch.lds \
 		kmod/patch-author.h kmod/README.md kmod/patch-records.h \

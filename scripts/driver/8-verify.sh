@@ -1,0 +1,26 @@
+# shellcheck shell=bash
+# (sourced by patch-build)
+#
+# Stage 8 (verify): the target kernel boots under QEMU with the module
+# (patch-verify) and the check proves the fix is in effect.
+
+# Boot the target kernel with the module and run the check (patch-verify).
+stage_verify() {
+	local args=(--quiet --kernel "$verify_kernel" --log "$outdir/$name.verify.log")
+	[ -n "$verify_kernel" ] || return 0
+	stage_begin verify "booting ${verify_kernel%%,*} under QEMU to verify $name.ko"
+	[ -z "$verify_check" ] || args+=(--check "$verify_check")
+	verify_log=$outdir/$name.verify.log
+	if verify_line=$("$verify_tool" "${args[@]}" "$module_path" 2>>"$log"); then
+		verify_result=PASS
+	else
+		verify_result=FAIL
+	fi
+	echo "$verify_line" >>"$log"
+	stage_end "$verify_result"
+	[ "$verify_result" = PASS ] && return 0
+	close_stage_line
+	echo "$me: verification failed: ${verify_line#FAIL: }" >&2
+	final_status=4
+	exit 4
+}
