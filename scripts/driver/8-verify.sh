@@ -6,12 +6,14 @@
 
 # Boot the target kernel with the module and run the check (patch-verify).
 stage_verify() {
-	local args=(--quiet --kernel "$verify_kernel" --log "$outdir/$name.verify.log")
+	local cmd=("$verify_tool" --quiet --kernel "$verify_kernel" --log "$outdir/$name.verify.log")
 	[ -n "$verify_kernel" ] || return 0
 	stage_begin verify "booting ${verify_kernel%%,*} under QEMU to verify $name.ko"
-	[ -z "$verify_check" ] || args+=(--check "$verify_check")
+	[ -z "$verify_check" ] || cmd+=(--check "$verify_check")
+	cmd+=("$module_path")
 	verify_log=$outdir/$name.verify.log
-	if verify_line=$("$verify_tool" "${args[@]}" "$module_path" 2>>"$log"); then
+	echo "+ $(quote_cmd "${cmd[@]}")" >>"$log"
+	if verify_line=$("${cmd[@]}" 2>>"$log"); then
 		verify_result=PASS
 	else
 		verify_result=FAIL

@@ -97,6 +97,8 @@ stage_inputs() {
 		echo "$cc_version"
 		grep '^CONFIG_' "$config"
 		printf 'object %s\n' "${objects[@]}"
+		# (tree mode: the objects follow from the files the patch touches)
+		[ "$mode" != tree ] || printf 'file %s\n' "${touched[@]}"
 		[ ${#kbuild_vars[@]} -eq 0 ] || printf '%s\n' "${kbuild_vars[@]}"
 	} | sha256sum | cut -c1-16)
 	echo "originals $key"

@@ -67,7 +67,7 @@ restore_tree() {
 		return 1
 	fi
 	applied=0
-	rm -rf "$lockfile.journal"
+	rm -rf "$lockfile.journal" "$lockfile.journal.tmp"
 	echo "restored $(plural ${#touched[@]} file) in $srcdir" >>"$log"
 }
 
@@ -128,8 +128,10 @@ recover_tree() {
 # Write the (patched, #line-adjusted) files into the tree.
 apply_to_tree() {
 	local f
-	write_journal
+	# (applied first: a signal while the journal is written still has
+	# restore_tree put the originals back and remove the journal)
 	applied=1
+	write_journal
 	for f in "${touched[@]}"; do
 		mkdir -p "$srcdir/${f%/*}"
 		cp --remove-destination "$patched_dir/compiled-src/$f" "$srcdir/$f"
