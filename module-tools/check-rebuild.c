@@ -19,6 +19,10 @@
  * Alternatives, jump labels, static calls and return thunks are patched
  * when the kernel runs, not in the file: they need no exception.
  *
+ * A weak function of the object that the shipped binary has as a global
+ * was overridden by another file's definition: the kernel never runs it,
+ * and a patch to it would replace the wrong function.  That is refused too.
+ *
  * Exit status: 0 every function matches; 1 a function differs (one line
  * each, on stdout); 2 a file could not be read or a function is not in the
  * object.
@@ -409,8 +413,6 @@ static void report(struct pair *p, unsigned long o, unsigned long s)
 	else
 		printf("%s: the rebuild is %lu bytes, %s's %s %lu", orig_place(osym, o, where,
 		       sizeof(where)), osym->size, p->c->shipped_name, ssym->name, ssym->size);
-	if (osym->bind == STB_WEAK)
-		printf(" (a weak definition: the shipped %s may be another file's)", osym->name);
 	printf(": " WHY_MISMATCH "\n");
 }
 
@@ -431,6 +433,13 @@ static int check_function(struct rebuild_check *c, const struct symbol *osym)
 	if (!p.ssym) {
 		printf("%s: not found in %s (%s): " WHY_MISMATCH "\n", osym->name,
 		       c->shipped_name, why);
+		return 1;
+	}
+	/* ld keeps a weak definition weak; a global one of that name overrode it */
+	if (osym->bind == STB_WEAK && p.ssym->bind == STB_GLOBAL) {
+		printf("%s: a weak definition, which %s overrides with another file's global %s: "
+		       "the kernel never runs this one; patch the one it runs\n", osym->name,
+		       c->shipped_name, osym->name);
 		return 1;
 	}
 	if (!has_bytes(p.ssym)) {
