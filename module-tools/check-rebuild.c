@@ -15,9 +15,16 @@
  *   - the fields of the object's relocations (and of the shipped .ko's),
  *     which the linker or the module loader fills in;
  *   - the __fentry__ call, which the build may have turned into a 5-byte
- *     NOP (objtool --mnop): both decode as a 5-byte instruction there.
+ *     NOP (objtool --mnop): both decode as a 5-byte instruction there;
+ *   - a jump or jcc to another function that the shipped build, with both
+ *     in one .text, shortened to 2 bytes where the object (one section per
+ *     function) has a relocated 5- or 6-byte one: the same kind, the same
+ *     condition, landing on the shipped copy of the relocation's target.
+ * The functions are walked instruction by instruction (lib/insn.c), so
+ * that a shortened branch shifts the rest without hiding a difference.
  * Alternatives, jump labels, static calls and return thunks are patched
- * when the kernel runs, not in the file: they need no exception.
+ * when the kernel runs, not in the file: they need no exception (checked
+ * on Debian's 6.1 vmlinux: see test/distro/run).
  *
  * A weak function of the object that the shipped binary has as a global
  * was overridden by another file's definition: the kernel never runs it,
@@ -205,7 +212,9 @@ static bool *reloc_mask(const struct symbol *sym, bool relocs)
 	memset(mask, true, sym->size);
 	if (!relocs)
 		return mask;
-	for_each_reloc(sym->sec, reloc)
+	for (reloc = find_reloc_from(sym->sec, sym->offset);
+	     reloc && reloc < sym->sec->relocs + sym->sec->nr_relocs &&
+	     reloc->offset < sym->offset + sym->size; reloc++)
 		mask_field(mask, sym->offset, sym->size, reloc->offset, reloc_width(reloc->type));
 	return mask;
 }
@@ -293,7 +302,7 @@ static bool shortened_branch(struct pair *p, const struct insn *oi, const struct
 	     jcc_condition(p->a + (oi->offset - p->osym->offset), oi->length) !=
 	     jcc_condition(scode, si->length)))
 		return false;
-	p->why = "a shortened branch whose target is not the object's";
+	p->why = "a shortened branch that does not land where the object's does";
 	if (reloc_bias(reloc, &bias, &why) ||
 	    shipped_target(p->c, reloc, bias, p->ssym->sec, &target))
 		return false;
