@@ -8,6 +8,8 @@
 #   make demo            the main job on an example
 
 VERSION := 0.1
+# (the dependency files included below define targets too)
+.DEFAULT_GOAL := all
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
@@ -34,7 +36,8 @@ SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 #                        DWARF type facts: what every tool stands on
 #   lookup/              symbol resolution against the target kernel
 #   create-diff-object/  the differ's passes
-#   module-tools/        post-link and the module checker (klp ELF helpers)
+#   module-tools/        post-link, the module checker (klp ELF helpers) and
+#                        the rebuild check
 #   kmod/                the patch module template and the shared records
 LIB_SRCS = lib/elf-model.c lib/elf-write.c lib/hash.c lib/insn.c
 DWARF_SRCS = lib/dwarf-types.c
@@ -47,6 +50,7 @@ KLP_SRCS = $(LIB_SRCS) module-tools/klp-elf.c
 POST_LINK_SRCS = $(KLP_SRCS) module-tools/post-link.c
 CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) module-tools/check-relocs.c \
 		    module-tools/check-module.c
+CHECK_REBUILD_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) module-tools/check-rebuild.c
 LOOKUP_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) lookup/main.c
 OBJFACTS_SRCS = $(LIB_SRCS) test/unit/objfacts.c
 LOOKUP_API_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) test/lookup/api.c
@@ -55,7 +59,8 @@ HEADERS = $(wildcard lib/*.h lookup/*.h create-diff-object/*.h module-tools/*.h)
 	  kmod/patch-records.h
 
 TOOLS = create-diff-object/create-diff-object lookup/lookup \
-	module-tools/patch-post-link module-tools/patch-check-module
+	module-tools/patch-post-link module-tools/patch-check-module \
+	module-tools/patch-check-rebuild
 TEST_TOOLS = test/unit/objfacts
 
 # Each source is compiled once per flavour, into build/obj (the tools built
@@ -93,6 +98,9 @@ module-tools/patch-post-link: $(call objs,$(POST_LINK_SRCS))
 module-tools/patch-check-module: $(call objs,$(CHECK_MODULE_SRCS))
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
+module-tools/patch-check-rebuild: $(call objs,$(CHECK_REBUILD_SRCS))
+	$(CC) $(ALL_CFLAGS) -o $@ $^ -lelf -lZydis
+
 test/unit/objfacts: $(call objs,$(OBJFACTS_SRCS))
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -110,6 +118,9 @@ $(SAN_DIR)/patch-post-link: $(call san_objs,$(POST_LINK_SRCS))
 
 $(SAN_DIR)/patch-check-module: $(call san_objs,$(CHECK_MODULE_SRCS))
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(SAN_DIR)/patch-check-rebuild: $(call san_objs,$(CHECK_REBUILD_SRCS))
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ -lelf -lZydis
 
 $(SAN_DIR)/objfacts: $(call san_objs,$(OBJFACTS_SRCS))
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LDLIBS)
@@ -165,10 +176,13 @@ check-integration: all
 check-integration-6.12: all
 	test/integration/run --version 6.12
 
-# Post-link and the module checker on synthetic modules (no kernel needed).
-check-module: $(SAN_DIR)/patch-post-link $(SAN_DIR)/patch-check-module $(SAN_DIR)/modtool
+# Post-link and the module checker on synthetic modules (no kernel needed),
+# and the rebuild check on compiled C.
+check-module: $(SAN_DIR)/patch-post-link $(SAN_DIR)/patch-check-module $(SAN_DIR)/modtool \
+	      $(SAN_DIR)/patch-check-rebuild
 	POST_LINK=$(SAN_DIR)/patch-post-link CHECK_MODULE=$(SAN_DIR)/patch-check-module \
 		MODTOOL=$(SAN_DIR)/modtool test/module/run
+	CHECK_REBUILD=$(SAN_DIR)/patch-check-rebuild test/module/rebuild
 
 # A module built from the template loads and works under QEMU.
 check-module-qemu: module-tools/patch-post-link module-tools/patch-check-module

@@ -52,6 +52,7 @@ static enum insn_kind kind_of(const ZydisDecodedInstruction *zi)
 	case ZYDIS_CATEGORY_RET:
 		return INSN_RET;
 	case ZYDIS_CATEGORY_NOP:
+	case ZYDIS_CATEGORY_WIDENOP:	/* 0f 1f /0: nopl, nopw (the 5-byte NOP) */
 		return INSN_NOP;
 	default:
 		return INSN_OTHER;

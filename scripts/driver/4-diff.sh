@@ -127,6 +127,7 @@ stage_diff() {
 		finish_unsafe "$(plural ${#unsafe[@]} object) cannot be live patched safely: ${unsafe[*]}"
 	fi
 	stage_end "$changed changed, $unchanged unchanged"
+	check_distro_rebuild
 	[ "$changed" -gt 0 ] || finish_nothing "no object has a functional change"
 }
 

@@ -48,3 +48,40 @@ distro_json() {
 		jq -R -s 'split("\n") | map(select(length > 0) | capture("^(?<k>[^=]*)=(?<v>.*)$")) |
 			map({(.k): .v}) | add'
 }
+
+# --distro: every function the patch changes, compiled from the pristine
+# source, must be the distribution's own, byte for byte (relocations aside;
+# patch-check-rebuild): with another compiler, configuration or source than
+# the kernel was built with, the diff would be against code the running
+# kernel does not have.  Part of the diff stage, once the changed
+# functions are known.
+check_distro_rebuild() {
+	local tool obj own shipped funcs=() lines=() out rc t0 n=0
+	[ -n "$distro" ] || return 0
+	t0=$(now_us)
+	tool=${PATCH_BUILD_CHECK_REBUILD:-$(find_tool patch-check-rebuild)}
+	[ -x "$tool" ] || die "the rebuild check is missing ($tool); run make"
+	for obj in "${diffed[@]}"; do
+		awk -F '\t' -v obj="$obj" '$1 == "changed" && $3 == obj { print $2 }' \
+			"$diff_dir/functions.tsv" | mapfile -t funcs
+		[ ${#funcs[@]} -gt 0 ] || continue
+		shipped=$vmlinux
+		own=${owner[$obj]}
+		# (the differ had the debug module unpacked; asking the helper again takes seconds)
+		if [ "$own" != vmlinux ] &&
+			! shipped=$(find "$distro_debug_modules" \( -name "$own.ko" -o -name "${own//_/-}.ko" \) \
+				-print -quit 2>/dev/null | grep .) &&
+			! shipped=$(find_module_ko "$own"); then
+			die "the $distro debug module $own.ko was not found: the rebuild of $obj cannot be checked against it"
+		fi
+		rc=0
+		out=$("$tool" -q "$orig_dir/orig/$obj" "$shipped" "${funcs[@]}" 2>&1) || rc=$?
+		{ echo "rebuild check of $obj against $shipped (exit $rc):"; echo "$out"; } >>"$log"
+		mapfile -t lines <<<"$out"
+		[ "$rc" -ne 2 ] || die "checking the rebuild of $obj against $shipped failed: ${lines[0]}"
+		[ "$rc" -eq 0 ] || die "the pristine $obj is not $distro's build: ${lines[0]}" "${lines[@]:1}"
+		n=$((n + ${#funcs[@]}))
+	done
+	durations+=("rebuild_check $(fmt_seconds $(($(now_us) - t0)))")
+	say "the pristine build of $(plural "$n" "changed function") is $distro's, byte for byte ($(fmt_seconds $(($(now_us) - t0)))s)"
+}
