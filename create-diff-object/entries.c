@@ -141,6 +141,36 @@ int entry_is_included(struct section *sec, unsigned long off, unsigned long size
 	return 0;
 }
 
+int for_each_kept_entry(struct diff *d, unsigned int flags, kept_entry_fn fn)
+{
+	struct section *sec;
+	unsigned int i;
+
+	for_each_section(d->patched, sec, i) {
+		const struct special_section *s = special_section_of(sec);
+		unsigned long off;
+		long size;
+		int ret;
+
+		if (!s || (s->flags & (DROP | CARRY_ALL)) || (s->flags & flags) != flags ||
+		    !sec->size)
+			continue;
+		size = entry_size(d, s, sec);
+		if (size <= 0 || check_record_layout(d, s, sec, size))
+			return -1;
+		for (off = 0; off < sec->size; off += size) {
+			struct symbol *func;
+			bool keep;
+
+			if (entry_is_included(sec, off, size, &keep, &func))
+				return -1;
+			if (keep && (ret = fn(d, s, sec, off, size, func)))
+				return ret;
+		}
+	}
+	return 0;
+}
+
 /*
  * The replacement code of the alternative at @off of @sec: the range
  * [repl, repl + replacementlen) of *@repl_sec (NULL when it has none).
