@@ -183,6 +183,7 @@ int replacement_range(struct diff *d, struct section *sec, unsigned long off,
 	/* Without DWARF: replacementlen is the last byte in every layout so far. */
 	long len_field = member_offset(d, "alt_instr", "replacementlen",
 				       entry_size_override(d, "alt_instr") - 1);
+	char loc[ELF_LOCATION_LEN];
 	struct reloc *reloc;
 
 	*repl_sec = NULL;
@@ -195,15 +196,15 @@ int replacement_range(struct diff *d, struct section *sec, unsigned long off,
 	if (!reloc || !reloc->sym->sec)
 		return 0;
 	if (!sec->data || off + len_field >= sec->size) {
-		pb_error("%s: section %s: the entry at 0x%lx: alt_instr.replacementlen (at %ld) lies past the end of the section",
-			 d->patched->path, sec->name, off, len_field);
+		pb_error("%s: the entry at %s: alt_instr.replacementlen (at %ld) lies past the end of the section",
+			 d->patched->path, elf_location(sec, off, loc, sizeof(loc)), len_field);
 		return -1;
 	}
 	*repl_off = reloc->sym->offset + reloc->addend;
 	*len = sec->data[off + len_field];
 	if (*repl_off > reloc->sym->sec->size || *len > reloc->sym->sec->size - *repl_off) {
-		pb_error("%s: section %s: entry at 0x%lx points outside %s", d->patched->path,
-			 sec->name, off, reloc->sym->sec->name);
+		pb_error("%s: the entry at %s points outside %s", d->patched->path,
+			 elf_location(sec, off, loc, sizeof(loc)), reloc->sym->sec->name);
 		return -1;
 	}
 	*repl_sec = reloc->sym->sec;

@@ -441,17 +441,22 @@ static void check_klp_reloc(struct checker *c, const struct section *rela, const
 	if (base->data && width && reloc->offset + width <= base->size) {
 		for (i = 0; i < width; i++) {
 			if (base->data[reloc->offset + i]) {
-				problem(c, "%s: relocation at 0x%lx: the %u bytes at %s+0x%lx are not zero: the loader refuses to relocate over them",
-					rela->name, reloc->offset, width, base->name, reloc->offset);
+				problem(c, "%s: relocation at %s: the %u bytes there are not zero: the loader refuses to relocate over them",
+					rela->name, elf_location(base, reloc->offset, loc, sizeof(loc)),
+					width);
 				break;
 			}
 		}
 	}
 	other = width ? normal_reloc_overlapping(base, reloc->offset, width) : NULL;
-	if (other)
-		problem(c, "%s: relocation at 0x%lx: %s+0x%lx is also written by a normal relocation (%s at 0x%lx)",
-			rela->name, reloc->offset, base->name, reloc->offset,
-			reloc_type_name(other->type), other->offset);
+	if (other) {
+		char other_loc[ELF_LOCATION_LEN];
+
+		problem(c, "%s: relocation at %s: the place is also written by a normal relocation (%s at %s)",
+			rela->name, elf_location(base, reloc->offset, loc, sizeof(loc)),
+			reloc_type_name(other->type),
+			elf_location(base, other->offset, other_loc, sizeof(other_loc)));
+	}
 }
 
 static void check_klp_section(struct checker *c, const struct section *sec)
@@ -498,11 +503,14 @@ static void check_klp_section(struct checker *c, const struct section *sec)
 				sec->name, objname);
 	}
 	for_each_reloc(sec, reloc) {
+		char loc[ELF_LOCATION_LEN];
+
 		if (named)
 			check_klp_reloc(c, sec, objname, reloc);
 		else if (!klp_loader_accepts_reloc(reloc->type))
-			problem(c, "%s: relocation at 0x%lx: type %u (%s) is not applied by the 6.1 x86-64 loader",
-				sec->name, reloc->offset, reloc->type, reloc_type_name(reloc->type));
+			problem(c, "%s: relocation at %s: type %u (%s) is not applied by the 6.1 x86-64 loader",
+				sec->name, elf_location(base, reloc->offset, loc, sizeof(loc)),
+				reloc->type, reloc_type_name(reloc->type));
 	}
 }
 
@@ -523,16 +531,19 @@ static void check_sections(struct checker *c)
 			continue;
 		/* A relocation the loader applies when the module loads. */
 		for_each_reloc(sec->base, reloc) {
+			char loc[ELF_LOCATION_LEN];
+
+			elf_location(sec->base, reloc->offset, loc, sizeof(loc));
 			if (!klp_loader_accepts_reloc(reloc->type))
-				problem(c, "%s: relocation at 0x%lx against %s: type %u (%s) is not applied by the 6.1 x86-64 loader",
-					sec->name, reloc->offset, symbol_display_name(reloc->sym),
+				problem(c, "%s: relocation at %s against %s: type %u (%s) is not applied by the 6.1 x86-64 loader",
+					sec->name, loc, symbol_display_name(reloc->sym),
 					reloc->type, reloc_type_name(reloc->type));
 			if (reloc->sym->shndx == SHN_LIVEPATCH)
-				problem(c, "%s: relocation at 0x%lx: livepatch symbol %s in a normal relocation section (the loader cannot resolve it)",
-					sec->name, reloc->offset, reloc->sym->name);
+				problem(c, "%s: relocation at %s: livepatch symbol %s in a normal relocation section (the loader cannot resolve it)",
+					sec->name, loc, reloc->sym->name);
 			else if (reloc->sym->sec && !(reloc->sym->sec->sh.sh_flags & SHF_ALLOC))
-				problem(c, "%s: relocation at 0x%lx refers to %s in %s, which is not loaded: the loader would resolve it outside the module",
-					sec->name, reloc->offset, symbol_display_name(reloc->sym),
+				problem(c, "%s: relocation at %s refers to %s in %s, which is not loaded: the loader would resolve it outside the module",
+					sec->name, loc, symbol_display_name(reloc->sym),
 					reloc->sym->sec->name);
 		}
 	}
@@ -597,20 +608,21 @@ static const char *field_string(struct checker *c, const struct section *sec, un
 	const struct reloc *reloc = find_reloc_at(sec, off);
 	struct section *target;
 	unsigned long toff;
+	char loc[ELF_LOCATION_LEN];
 	const char *s;
 
 	if (!reloc) {
-		problem(c, "%s+0x%lx: no relocation fills the %s field", sec->name, off, what);
+		problem(c, "%s: no relocation fills the %s field", elf_location(sec, off, loc, sizeof(loc)), what);
 		return NULL;
 	}
 	if (reloc->type != R_X86_64_64 || klp_reloc_place(reloc, &target, &toff) ||
 	    !(s = klp_section_string(target, toff))) {
-		problem(c, "%s+0x%lx: the %s field does not point at a string in the module",
-			sec->name, off, what);
+		problem(c, "%s: the %s field does not point at a string in the module",
+			elf_location(sec, off, loc, sizeof(loc)), what);
 		return NULL;
 	}
 	if (!(target->sh.sh_flags & SHF_ALLOC)) {
-		problem(c, "%s+0x%lx: the %s string is in %s, which is not loaded", sec->name, off,
+		problem(c, "%s: the %s string is in %s, which is not loaded", elf_location(sec, off, loc, sizeof(loc)),
 			what, target->name);
 		return NULL;
 	}
@@ -640,28 +652,29 @@ static void check_new_func(struct checker *c, const struct section *sec, unsigne
 	const struct reloc *reloc = find_reloc_at(sec, off);
 	const struct symbol *func;
 	struct section *target;
+	char loc[ELF_LOCATION_LEN], func_loc[ELF_LOCATION_LEN];
 	unsigned long toff;
 
 	if (!reloc) {
-		problem(c, "%s+0x%lx (%s): no relocation fills new_func", sec->name, off, old_name);
+		problem(c, "%s (%s): no relocation fills new_func", elf_location(sec, off, loc, sizeof(loc)), old_name);
 		return;
 	}
 	if (reloc->type != R_X86_64_64 || klp_reloc_place(reloc, &target, &toff)) {
-		problem(c, "%s+0x%lx (%s): new_func does not point into the module", sec->name, off,
+		problem(c, "%s (%s): new_func does not point into the module", elf_location(sec, off, loc, sizeof(loc)),
 			old_name);
 		return;
 	}
 	func = reloc->sym->type == STT_FUNC && !reloc->addend ? reloc->sym :
 	       find_symbol_by_offset(target, toff);
 	if (!func || func->type != STT_FUNC)
-		problem(c, "%s+0x%lx (%s): new_func (%s+0x%lx) is not a function symbol",
-			sec->name, off, old_name, target->name, toff);
+		problem(c, "%s (%s): new_func (%s) is not a function symbol",
+			elf_location(sec, off, loc, sizeof(loc)), old_name, elf_location(target, toff, func_loc, sizeof(func_loc)));
 	else if (!func->size)
-		problem(c, "%s+0x%lx (%s): new function %s has no size (the livepatch core looks it up)",
-			sec->name, off, old_name, func->name);
+		problem(c, "%s (%s): new function %s has no size (the livepatch core looks it up)",
+			elf_location(sec, off, loc, sizeof(loc)), old_name, func->name);
 	else if (!(target->sh.sh_flags & SHF_EXECINSTR))
-		problem(c, "%s+0x%lx (%s): new function %s is in %s, which is not executable",
-			sec->name, off, old_name, func->name, target->name);
+		problem(c, "%s (%s): new function %s is in %s, which is not executable",
+			elf_location(sec, off, loc, sizeof(loc)), old_name, func->name, target->name);
 }
 
 struct func_key {
@@ -712,8 +725,8 @@ static int check_patch_funcs(struct checker *c)
 	for (i = 0; i < n; i++) {
 		unsigned long off = (unsigned long)i * size;
 		const char *name, *objname, *why;
+		char what[600], loc[ELF_LOCATION_LEN];
 		struct patch_func raw;
-		char what[600];
 
 		memcpy(&raw, sec->data + off, size);
 		name = field_string(c, sec, off + offsetof(struct patch_func, old_name), "old_name");
@@ -722,11 +735,11 @@ static int check_patch_funcs(struct checker *c)
 			       name ? name : "?");
 		if (!name || !objname)
 			continue;
+		elf_location(sec, off, loc, sizeof(loc));
 		if ((why = klp_check_symname(name)))
-			problem(c, "%s+0x%lx: bad function name '%.40s': %s", sec->name, off, name, why);
+			problem(c, "%s: bad function name '%.40s': %s", loc, name, why);
 		if ((why = klp_check_objname(objname)))
-			problem(c, "%s+0x%lx (%s): bad object name '%s': %s", sec->name, off, name,
-				objname, why);
+			problem(c, "%s (%s): bad object name '%s': %s", loc, name, objname, why);
 		if (add_objname(c, objname)) {
 			free(keys);
 			return -1;
@@ -798,6 +811,7 @@ static void check_versions(struct checker *c)
 {
 	struct section *sec = find_section_by_name(c->mod, "__versions");
 	const size_t entsize = 64;
+	char loc[ELF_LOCATION_LEN];
 	struct symbol *sym;
 	unsigned long off;
 	unsigned int i;
@@ -815,7 +829,8 @@ static void check_versions(struct checker *c)
 
 		memcpy(&crc, sec->data + off, sizeof(crc));
 		if (!memchr(name, '\0', entsize - 8)) {
-			problem(c, "__versions+0x%lx: name is not terminated", off);
+			problem(c, "%s: name is not terminated",
+				elf_location(sec, off, loc, sizeof(loc)));
 			continue;
 		}
 		e = find_export(c, name);

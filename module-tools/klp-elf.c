@@ -49,8 +49,11 @@ static int read_rela_entries(struct elf *elf, struct section *rela, struct secti
 		if (base->sh.sh_type != SHT_NOBITS &&
 		    (reloc->offset > base->size ||
 		     base->size - reloc->offset < reloc_width(reloc->type))) {
-			pb_error("%s: section %s: relocation %zu at offset 0x%lx is outside %s",
-				 elf->path, rela->name, i, reloc->offset, base->name);
+			char loc[ELF_LOCATION_LEN];
+
+			pb_error("%s: section %s: relocation %zu at %s is outside %s",
+				 elf->path, rela->name, i,
+				 elf_location(base, reloc->offset, loc, sizeof(loc)), base->name);
 			return -1;
 		}
 	}
@@ -133,8 +136,10 @@ int klp_copy_klp_relocs(struct elf *src)
 			continue;
 		for_each_reloc(sec, reloc) {
 			if (!reloc->sym->out) {
-				pb_error("%s: section %s: relocation at 0x%lx refers to %s, which is being removed",
-					 src->path, sec->name, reloc->offset,
+				char loc[ELF_LOCATION_LEN];
+
+				pb_error("%s: relocation at %s refers to %s, which is being removed",
+					 src->path, elf_location(sec, reloc->offset, loc, sizeof(loc)),
 					 symbol_display_name(reloc->sym));
 				return -1;
 			}
