@@ -74,6 +74,8 @@ $(SAN_OBJ_DIR)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The dependency files name targets of their own: 'make' alone builds all.
+.DEFAULT_GOAL := all
 -include $(shell find build/obj build/sanitize/obj -name '*.d' 2>/dev/null)
 
 .PHONY: all check check-unit check-lookup check-module check-module-qemu check-integration \
