@@ -45,8 +45,8 @@ CDO_PASS_SRCS = $(addprefix create-diff-object/, create-diff-object.c target.c s
 CDO_SRCS = $(LIB_SRCS) $(DWARF_SRCS) $(LOOKUP_LIB_SRCS) $(CDO_PASS_SRCS)
 KLP_SRCS = $(LIB_SRCS) module-tools/klp-elf.c
 POST_LINK_SRCS = $(KLP_SRCS) module-tools/post-link.c
-CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) module-tools/check-relocs.c \
-		    module-tools/check-module.c
+CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) $(addprefix module-tools/, check-relocs.c \
+		    check-target.c check-klp.c check-records.c check-module.c)
 LOOKUP_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) lookup/main.c
 OBJFACTS_SRCS = $(LIB_SRCS) test/unit/objfacts.c
 LOOKUP_API_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) test/lookup/api.c
