@@ -49,12 +49,11 @@ tap_strict() {
 
 # tap_skip WHAT [WHY]: WHAT could not run because WHY (something is missing).
 tap_skip() {
-	n=$((n + 1))
 	if tap_strict; then
-		failed=$((failed + 1))
-		echo "not ok $n - $1: skipped${2:+ ($2)}, and a skip is a failure under CI and make check"
+		tap_not_ok "$1" "skipped${2:+ ($2)}, and a skip is a failure under CI and make check"
 		return 0
 	fi
+	n=$((n + 1))
 	skipped=$((skipped + 1))
 	echo "ok $n - $1 # SKIP${2:+ $2}"
 }
