@@ -125,32 +125,6 @@ fail:
 	return NULL;
 }
 
-int klp_copy_klp_relocs(struct elf *src)
-{
-	struct section *sec;
-	struct reloc *reloc;
-	unsigned int i;
-
-	for_each_section(src, sec, i) {
-		if (!sec->explicit_rela || !sec->out)
-			continue;
-		for_each_reloc(sec, reloc) {
-			if (!reloc->sym->out) {
-				char loc[ELF_LOCATION_LEN];
-
-				pb_error("%s: relocation at %s refers to %s, which is being removed",
-					 src->path, elf_location(sec, reloc->offset, loc, sizeof(loc)),
-					 symbol_display_name(reloc->sym));
-				return -1;
-			}
-			if (!elf_add_reloc(sec->out, reloc->offset, reloc->type, reloc->sym->out,
-					   reloc->addend))
-				return -1;
-		}
-	}
-	return 0;
-}
-
 void klp_drop_unloaded_references(struct elf *elf, const struct section *removed)
 {
 	struct section *sec;

@@ -377,8 +377,6 @@ static struct elf *build_output(struct post_link *pl, const char *path)
 	out = elf_copy(pl->in, path, drop_records, pl->records_sec);
 	if (!out)
 		return NULL;
-	if (klp_copy_klp_relocs(pl->in))
-		goto fail;
 	for (i = 0; i < pl->nr_recs; i++) {
 		const struct klp_record *rec = &pl->recs[i];
 		struct section *rela = klp_rela_section(pl, out, rec);
