@@ -31,6 +31,16 @@ elflint_module() {
 	return 1
 }
 
+# elflint_module_tap FILE: elflint_module, with what remains printed as TAP
+# comments ("#   ..."), for a runner's check that prints straight to its
+# results.
+elflint_module_tap() {
+	local out
+	out=$(elflint_module "$1") && return 0
+	printf '%s\n' "$out" | sed 's/^/#   /'
+	return 1
+}
+
 # readelf_klp_facts FILE: what readelf -W reads of FILE's livepatch ABI, in
 # the lines test/module/modtool's "facts" prints for the same things:
 #   section .klp.rela.* type=RELA flags=0xN link=NAME info=NAME entsize=N
