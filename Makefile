@@ -8,8 +8,6 @@
 #   make demo            the main job on an example
 
 VERSION := 0.1
-# (the dependency files included below define targets too)
-.DEFAULT_GOAL := all
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
@@ -48,8 +46,8 @@ CDO_PASS_SRCS = $(addprefix create-diff-object/, create-diff-object.c target.c s
 CDO_SRCS = $(LIB_SRCS) $(DWARF_SRCS) $(LOOKUP_LIB_SRCS) $(CDO_PASS_SRCS)
 KLP_SRCS = $(LIB_SRCS) module-tools/klp-elf.c
 POST_LINK_SRCS = $(KLP_SRCS) module-tools/post-link.c
-CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) module-tools/check-relocs.c \
-		    module-tools/check-module.c
+CHECK_MODULE_SRCS = $(KLP_SRCS) $(LOOKUP_LIB_SRCS) $(addprefix module-tools/, check-relocs.c \
+		    check-target.c check-klp.c check-records.c check-module.c)
 CHECK_REBUILD_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) module-tools/check-rebuild.c
 LOOKUP_SRCS = $(LIB_SRCS) $(LOOKUP_LIB_SRCS) lookup/main.c
 OBJFACTS_SRCS = $(LIB_SRCS) test/unit/objfacts.c
@@ -79,6 +77,8 @@ $(SAN_OBJ_DIR)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The dependency files name targets of their own: 'make' alone builds all.
+.DEFAULT_GOAL := all
 -include $(shell find build/obj build/sanitize/obj -name '*.d' 2>/dev/null)
 
 .PHONY: all check check-unit check-lookup check-module check-module-qemu check-integration \

@@ -232,6 +232,25 @@ int check_safety(struct diff *d)
 	return 0;
 }
 
+static int check_entry_key(struct diff *d, const struct special_section *s,
+			   struct section *sec, unsigned long off, unsigned long size,
+			   struct symbol *func)
+{
+	struct key_verdict key;
+
+	if (entry_key_verdict(d, s, sec, off, size, &key))
+		return -1;
+	if (key.kind == KEY_DROP)
+		pb_warn("%s: %s: dropping the %s entry for %s (its key lives in module %s); it stays in its default state",
+			d->patched->path, func->name, sec->name, key.key, key.owner);
+	else if (key.kind == KEY_FOREIGN)
+		refuse(d, func, "function %s uses %s %s, whose key lives in module %s; use static_key_enabled() or a plain call instead",
+		       func->twin ? func->twin->name : func->name,
+		       !strcmp(sec->name, "__jump_table") ? "the static key" :
+		       "the static call", key.key, key.owner);
+	return 0;
+}
+
 /*
  * Refusals that depend on what the include pass carries: a kept table
  * entry whose static key (or static call key) lives in another module.
@@ -239,39 +258,5 @@ int check_safety(struct diff *d)
  */
 int check_carried_entries(struct diff *d)
 {
-	struct section *sec;
-	unsigned int i;
-
-	for_each_section(d->patched, sec, i) {
-		const struct special_section *s = special_section_of(sec);
-		unsigned long off;
-		long size;
-
-		if (!s || !(s->flags & KEY_AT_MEMBER) || !sec->size)
-			continue;
-		size = entry_size(d, s, sec);
-		if (size <= 0)
-			return -1;
-		for (off = 0; off + size <= sec->size; off += size) {
-			struct key_verdict key;
-			struct symbol *func;
-			bool keep;
-
-			if (entry_is_included(sec, off, size, &keep, &func))
-				return -1;
-			if (!keep)
-				continue;
-			if (entry_key_verdict(d, s, sec, off, size, &key))
-				return -1;
-			if (key.kind == KEY_DROP)
-				pb_warn("%s: %s: dropping the %s entry for %s (its key lives in module %s); it stays in its default state",
-					d->patched->path, func->name, sec->name, key.key, key.owner);
-			else if (key.kind == KEY_FOREIGN)
-				refuse(d, func, "function %s uses %s %s, whose key lives in module %s; use static_key_enabled() or a plain call instead",
-				       func->twin ? func->twin->name : func->name,
-				       !strcmp(sec->name, "__jump_table") ? "the static key" :
-				       "the static call", key.key, key.owner);
-		}
-	}
-	return 0;
+	return for_each_kept_entry(d, KEY_AT_MEMBER, check_entry_key);
 }

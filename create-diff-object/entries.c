@@ -141,6 +141,36 @@ int entry_is_included(struct section *sec, unsigned long off, unsigned long size
 	return 0;
 }
 
+int for_each_kept_entry(struct diff *d, unsigned int flags, kept_entry_fn fn)
+{
+	struct section *sec;
+	unsigned int i;
+
+	for_each_section(d->patched, sec, i) {
+		const struct special_section *s = special_section_of(sec);
+		unsigned long off;
+		long size;
+		int ret;
+
+		if (!s || (s->flags & (DROP | CARRY_ALL)) || (s->flags & flags) != flags ||
+		    !sec->size)
+			continue;
+		size = entry_size(d, s, sec);
+		if (size <= 0 || check_record_layout(d, s, sec, size))
+			return -1;
+		for (off = 0; off < sec->size; off += size) {
+			struct symbol *func;
+			bool keep;
+
+			if (entry_is_included(sec, off, size, &keep, &func))
+				return -1;
+			if (keep && (ret = fn(d, s, sec, off, size, func)))
+				return ret;
+		}
+	}
+	return 0;
+}
+
 /*
  * The replacement code of the alternative at @off of @sec: the range
  * [repl, repl + replacementlen) of *@repl_sec (NULL when it has none).
@@ -153,6 +183,7 @@ int replacement_range(struct diff *d, struct section *sec, unsigned long off,
 	/* Without DWARF: replacementlen is the last byte in every layout so far. */
 	long len_field = member_offset(d, "alt_instr", "replacementlen",
 				       entry_size_override(d, "alt_instr") - 1);
+	char loc[ELF_LOCATION_LEN];
 	struct reloc *reloc;
 
 	*repl_sec = NULL;
@@ -165,15 +196,15 @@ int replacement_range(struct diff *d, struct section *sec, unsigned long off,
 	if (!reloc || !reloc->sym->sec)
 		return 0;
 	if (!sec->data || off + len_field >= sec->size) {
-		pb_error("%s: section %s: the entry at 0x%lx: alt_instr.replacementlen (at %ld) lies past the end of the section",
-			 d->patched->path, sec->name, off, len_field);
+		pb_error("%s: the entry at %s: alt_instr.replacementlen (at %ld) lies past the end of the section",
+			 d->patched->path, elf_location(sec, off, loc, sizeof(loc)), len_field);
 		return -1;
 	}
 	*repl_off = reloc->sym->offset + reloc->addend;
 	*len = sec->data[off + len_field];
 	if (*repl_off > reloc->sym->sec->size || *len > reloc->sym->sec->size - *repl_off) {
-		pb_error("%s: section %s: entry at 0x%lx points outside %s", d->patched->path,
-			 sec->name, off, reloc->sym->sec->name);
+		pb_error("%s: the entry at %s points outside %s", d->patched->path,
+			 elf_location(sec, off, loc, sizeof(loc)), reloc->sym->sec->name);
 		return -1;
 	}
 	*repl_sec = reloc->sym->sec;

@@ -19,6 +19,18 @@ int check_record_layout(struct diff *d, const struct special_section *s,
 /* Does the entry at [off, off+size) describe code the output carries? */
 int entry_is_included(struct section *sec, unsigned long off, unsigned long size,
 		      bool *keep, struct symbol **func);
+
+/* Called with an entry the output keeps and the function it describes. */
+typedef int (*kept_entry_fn)(struct diff *d, const struct special_section *s,
+			     struct section *sec, unsigned long off, unsigned long size,
+			     struct symbol *func);
+/*
+ * Call @fn on every kept entry of the patched object's tables whose kind
+ * has all of @flags (0: every table that is neither dropped nor carried
+ * whole), after checking each table's record layout.  Stops at the first
+ * non-zero return and returns it.
+ */
+int for_each_kept_entry(struct diff *d, unsigned int flags, kept_entry_fn fn);
 /*
  * The replacement code of the alternative at @off of @sec: the range
  * [repl, repl + replacementlen) of *@repl_sec (NULL when it has none).

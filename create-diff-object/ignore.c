@@ -50,8 +50,11 @@ int read_ignores(struct diff *d)
 						&d->nr_ignored_sections, (void *)t.string))
 					return -1;
 			} else {
-				pb_error("%s: %s: record at 0x%lx does not point at a %s",
-					 d->patched->path, sec->name, reloc->offset,
+				char loc[ELF_LOCATION_LEN];
+
+				pb_error("%s: the record at %s does not point at a %s",
+					 d->patched->path,
+					 elf_location(sec, reloc->offset, loc, sizeof(loc)),
 					 funcs ? "function" : "section name");
 				return -1;
 			}

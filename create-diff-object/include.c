@@ -126,34 +126,6 @@ static int include_entry(struct diff *d, const struct special_section *s, struct
 	return 0;
 }
 
-static int include_entry_needs(struct diff *d)
-{
-	struct section *sec;
-	unsigned int i;
-
-	for_each_section(d->patched, sec, i) {
-		const struct special_section *s = special_section_of(sec);
-		unsigned long off;
-		long size;
-
-		if (!s || (s->flags & (DROP | CARRY_ALL)) || !sec->size)
-			continue;
-		size = entry_size(d, s, sec);
-		if (size <= 0 || check_record_layout(d, s, sec, size))
-			return -1;
-		for (off = 0; off < sec->size; off += size) {
-			struct symbol *func;
-			bool keep;
-
-			if (entry_is_included(sec, off, size, &keep, &func))
-				return -1;
-			if (keep && include_entry(d, s, sec, off, size, func))
-				return -1;
-		}
-	}
-	return 0;
-}
-
 /* The author's records point at new code and data: include what they need. */
 static int include_author_records(struct diff *d)
 {
@@ -211,7 +183,7 @@ int include_changes(struct diff *d)
 			if (include_range(d, sym->sec, sym->offset, carried_size(sym), sym, false))
 				return -1;
 		}
-		if (include_entry_needs(d))
+		if (for_each_kept_entry(d, 0, include_entry))
 			return -1;
 	} while (i < d->queue_len);
 	return 0;

@@ -325,8 +325,10 @@ int map_reloc(struct diff *d, const struct reloc *reloc, bool force_copy,
 		if (anon_piece(ref.t.sec, ref.t.offset, &r))
 			return -1;
 		if (!ref.t.sec->out || !anon_is_included(ref.t.sec, r.index)) {
-			pb_error("%s: internal error: %s+0x%lx was not included",
-				 d->patched->path, ref.t.sec->name, ref.t.offset);
+			char loc[ELF_LOCATION_LEN];
+
+			pb_error("%s: internal error: %s was not included", d->patched->path,
+				 elf_location(ref.t.sec, ref.t.offset, loc, sizeof(loc)));
 			return -1;
 		}
 		*sym = ref.t.sec->out->secsym;

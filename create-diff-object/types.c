@@ -36,6 +36,7 @@ static bool list_header_ok(const unsigned char *h, unsigned long len, unsigned i
 static int check_dwarf_list_units(const struct section *sec)
 {
 	unsigned long off = 0, len, hdr;
+	char loc[ELF_LOCATION_LEN];
 	const struct reloc *r;
 
 	if (strncmp(sec->name, ".debug_rnglists", 15) && strncmp(sec->name, ".debug_loclists", 15))
@@ -72,8 +73,8 @@ static int check_dwarf_list_units(const struct section *sec)
 	}
 	return 0;
 bad:
-	pb_error("%s: section %s: malformed unit header at offset 0x%lx", sec->elf->path,
-		 sec->name, off);
+	pb_error("%s: malformed unit header at %s", sec->elf->path,
+		 elf_location(sec, off, loc, sizeof(loc)));
 	return -1;
 }
 

@@ -649,8 +649,11 @@ static int read_relocs(struct elf *elf)
 			if (base->sh.sh_type != SHT_NOBITS &&
 			    (r.r_offset > base->size ||
 			     base->size - r.r_offset < reloc_width(reloc->type))) {
-				pb_error("%s: section %s: relocation %u at offset 0x%lx is outside %s",
-					 elf->path, rela->name, j, reloc->offset, base->name);
+				char loc[ELF_LOCATION_LEN];
+
+				pb_error("%s: section %s: relocation %u at %s is outside %s",
+					 elf->path, rela->name, j,
+					 elf_location(base, reloc->offset, loc, sizeof(loc)), base->name);
 				return -1;
 			}
 		}

@@ -264,8 +264,11 @@ struct elf *elf_copy(struct elf *src, const char *path,
 			continue;
 		for_each_reloc(sec, reloc) {
 			if (!reloc->sym->out) {
-				pb_error("%s: section %s: relocation at 0x%lx refers to %s, which is being removed",
-					 src->path, sec->name, reloc->offset, reloc->sym->name);
+				char loc[ELF_LOCATION_LEN];
+
+				pb_error("%s: relocation at %s refers to %s, which is being removed",
+					 src->path, elf_location(sec, reloc->offset, loc, sizeof(loc)),
+					 reloc->sym->name);
 				goto fail;
 			}
 			if (!elf_add_reloc(rela, reloc->offset, reloc->type, reloc->sym->out,

@@ -49,8 +49,11 @@ static int read_rela_entries(struct elf *elf, struct section *rela, struct secti
 		if (base->sh.sh_type != SHT_NOBITS &&
 		    (reloc->offset > base->size ||
 		     base->size - reloc->offset < reloc_width(reloc->type))) {
-			pb_error("%s: section %s: relocation %zu at offset 0x%lx is outside %s",
-				 elf->path, rela->name, i, reloc->offset, base->name);
+			char loc[ELF_LOCATION_LEN];
+
+			pb_error("%s: section %s: relocation %zu at %s is outside %s",
+				 elf->path, rela->name, i,
+				 elf_location(base, reloc->offset, loc, sizeof(loc)), base->name);
 			return -1;
 		}
 	}
@@ -120,30 +123,6 @@ struct elf *klp_elf_open(const char *path)
 fail:
 	elf_close(elf);
 	return NULL;
-}
-
-int klp_copy_klp_relocs(struct elf *src)
-{
-	struct section *sec;
-	struct reloc *reloc;
-	unsigned int i;
-
-	for_each_section(src, sec, i) {
-		if (!sec->explicit_rela || !sec->out)
-			continue;
-		for_each_reloc(sec, reloc) {
-			if (!reloc->sym->out) {
-				pb_error("%s: section %s: relocation at 0x%lx refers to %s, which is being removed",
-					 src->path, sec->name, reloc->offset,
-					 symbol_display_name(reloc->sym));
-				return -1;
-			}
-			if (!elf_add_reloc(sec->out, reloc->offset, reloc->type, reloc->sym->out,
-					   reloc->addend))
-				return -1;
-		}
-	}
-	return 0;
 }
 
 void klp_drop_unloaded_references(struct elf *elf, const struct section *removed)

@@ -40,12 +40,6 @@ struct elf *klp_elf_open(const char *path);
 bool klp_is_klp_rela(const struct section *sec);
 
 /*
- * After elf_copy(src, ...): copy the relocations of src's klp relocation
- * sections (which elf_copy() does not know about) to their copies.
- */
-int klp_copy_klp_relocs(struct elf *src);
-
-/*
  * Before elf_copy() leaves @removed out: drop the relocations of sections
  * that are not loaded (debugging information) that refer to symbols in
  * @removed, leaving zeros where they pointed.  A loaded section referring

@@ -167,6 +167,7 @@ static int check_destination(struct post_link *pl, const struct klp_record *rec)
 	const struct section *sec = rec->dest_sec;
 	unsigned int width = reloc_width(rec->type);
 	unsigned long start = rec->dest_off >= 8 ? rec->dest_off - 8 : 0;
+	char loc[ELF_LOCATION_LEN];
 	struct reloc *reloc;
 	unsigned int j;
 
@@ -181,18 +182,18 @@ static int check_destination(struct post_link *pl, const struct klp_record *rec)
 			 pl->in->path, PATCH_KLP_RELOCS_SECTION, rec->index, rec->name, sec->name);
 		return -1;
 	}
+	elf_location(sec, rec->dest_off, loc, sizeof(loc));
 	if (sec->sh.sh_type != SHT_NOBITS && sec->size - rec->dest_off < width) {
-		pb_error("%s: %s record %u (%s): destination %s+0x%lx is outside the section",
-			 pl->in->path, PATCH_KLP_RELOCS_SECTION, rec->index, rec->name, sec->name,
-			 rec->dest_off);
+		pb_error("%s: %s record %u (%s): destination %s is outside the section",
+			 pl->in->path, PATCH_KLP_RELOCS_SECTION, rec->index, rec->name, loc);
 		return -1;
 	}
 	if (sec->data) {
 		for (j = 0; j < width; j++) {
 			if (sec->data[rec->dest_off + j]) {
-				pb_error("%s: %s record %u (%s): the %u bytes at %s+0x%lx are not zero; the kernel refuses to relocate over them",
+				pb_error("%s: %s record %u (%s): the %u bytes at %s are not zero; the kernel refuses to relocate over them",
 					 pl->in->path, PATCH_KLP_RELOCS_SECTION, rec->index,
-					 rec->name, width, sec->name, rec->dest_off);
+					 rec->name, width, loc);
 				return -1;
 			}
 		}
@@ -203,10 +204,12 @@ static int check_destination(struct post_link *pl, const struct klp_record *rec)
 	     reloc->offset < rec->dest_off + (width ? width : 1); reloc++) {
 		if (reloc->offset + reloc_width(reloc->type) > rec->dest_off &&
 		    reloc->type != R_X86_64_NONE && width) {
-			pb_error("%s: %s record %u (%s): destination %s+0x%lx is also written by a normal relocation (%s at 0x%lx)",
+			char other_loc[ELF_LOCATION_LEN];
+
+			pb_error("%s: %s record %u (%s): destination %s is also written by a normal relocation (%s at %s)",
 				 pl->in->path, PATCH_KLP_RELOCS_SECTION, rec->index, rec->name,
-				 sec->name, rec->dest_off, reloc_type_name(reloc->type),
-				 reloc->offset);
+				 loc, reloc_type_name(reloc->type),
+				 elf_location(sec, reloc->offset, other_loc, sizeof(other_loc)));
 			return -1;
 		}
 	}
@@ -248,9 +251,12 @@ static int check_overlaps(struct post_link *pl)
 		if (a->dest_sec == b->dest_sec &&
 		    a->dest_off + reloc_width(a->type) > b->dest_off &&
 		    reloc_width(a->type) && reloc_width(b->type)) {
-			pb_error("%s: %s records %u (%s) and %u (%s) both patch %s+0x%lx",
+			char loc[ELF_LOCATION_LEN];
+
+			pb_error("%s: %s records %u (%s) and %u (%s) both patch %s",
 				 pl->in->path, PATCH_KLP_RELOCS_SECTION, a->index, a->name,
-				 b->index, b->name, b->dest_sec->name, b->dest_off);
+				 b->index, b->name,
+				 elf_location(b->dest_sec, b->dest_off, loc, sizeof(loc)));
 			ret = -1;
 		}
 	}
@@ -277,8 +283,10 @@ static int read_records(struct post_link *pl)
 		if (field != offsetof(struct patch_klp_reloc, dest) &&
 		    field != offsetof(struct patch_klp_reloc, name) &&
 		    field != offsetof(struct patch_klp_reloc, objname)) {
-			pb_error("%s: %s: unexpected relocation at 0x%lx (record %lu, field offset %zu)",
-				 pl->in->path, sec->name, reloc->offset,
+			char loc[ELF_LOCATION_LEN];
+
+			pb_error("%s: unexpected relocation at %s (record %lu, field offset %zu)",
+				 pl->in->path, elf_location(sec, reloc->offset, loc, sizeof(loc)),
 				 reloc->offset / sizeof(struct patch_klp_reloc), field);
 			return -1;
 		}
@@ -369,8 +377,6 @@ static struct elf *build_output(struct post_link *pl, const char *path)
 	out = elf_copy(pl->in, path, drop_records, pl->records_sec);
 	if (!out)
 		return NULL;
-	if (klp_copy_klp_relocs(pl->in))
-		goto fail;
 	for (i = 0; i < pl->nr_recs; i++) {
 		const struct klp_record *rec = &pl->recs[i];
 		struct section *rela = klp_rela_section(pl, out, rec);
@@ -378,9 +384,13 @@ static struct elf *build_output(struct post_link *pl, const char *path)
 
 		if (!sym || !elf_add_reloc(rela, rec->dest_off, rec->type, sym, rec->addend))
 			goto fail;
-		if (pl->verbose)
-			printf("%s+0x%lx: %s %s%+ld (%s)\n", rec->dest_sec->name, rec->dest_off,
+		if (pl->verbose) {
+			char loc[ELF_LOCATION_LEN];
+
+			printf("%s: %s %s%+ld (%s)\n",
+			       elf_location(rec->dest_sec, rec->dest_off, loc, sizeof(loc)),
 			       reloc_type_name(rec->type), sym->name, rec->addend, rela->name);
+		}
 	}
 	return out;
 fail:

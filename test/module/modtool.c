@@ -363,7 +363,7 @@ static int mangle(const char *in_path, const char *out_path, int argc, char **ar
 	if (drop_name && find_section_by_name(in, drop_name))
 		klp_drop_unloaded_references(in, find_section_by_name(in, drop_name));
 	out = elf_copy(in, out_path, drop_named, NULL);
-	if (!out || klp_copy_klp_relocs(in) || mangle_model(out, argc, argv) ||
+	if (!out || mangle_model(out, argc, argv) ||
 	    elf_write(out))
 		goto out;
 	if ((!strcmp(argv[0], "set-link") || !strcmp(argv[0], "set-info")) && argc == 3 &&
