@@ -331,6 +331,16 @@ static int check_agreement(const struct lookup *lookup, const struct lookup_obj 
 	return 0;
 }
 
+/* A name Module.symvers lists twice: which module exports it is unknown. */
+static bool listed_twice(const struct lookup *lookup, const char *name, const struct export *exp)
+{
+	if (!exp || !exp->dup)
+		return false;
+	pb_error("'%s': %s lists it more than once (lines %u and %u): which module "
+		 "exports it?", name, lookup->symvers_path, exp->line, exp->dup->line);
+	return true;
+}
+
 int fill_export(struct lookup *lookup, const struct lookup_obj *obj, const char *name,
 		struct lookup_result *res)
 {
@@ -341,11 +351,8 @@ int fill_export(struct lookup *lookup, const struct lookup_obj *obj, const char 
 	res->namespace = "";
 	res->crc = 0;
 
-	if (exp && exp->dup) {
-		pb_error("'%s': %s lists it more than once (lines %u and %u): which module "
-			 "exports it?", name, lookup->symvers_path, exp->line, exp->dup->line);
+	if (listed_twice(lookup, name, exp))
 		return -1;
-	}
 	if (!lookup->symvers_path) {
 		if (obj)
 			symtab_export(obj, name, res);
@@ -360,5 +367,26 @@ int fill_export(struct lookup *lookup, const struct lookup_obj *obj, const char 
 		res->namespace = exp->namespace;
 		res->crc = exp->crc;
 	}
+	return 0;
+}
+
+int lookup_symvers_export(struct lookup *lookup, const char *name, struct lookup_result *res)
+{
+	const struct export *exp = find_export(lookup, name);
+
+	memset(res, 0, sizeof(*res));
+	res->namespace = "";
+	if (!exp)
+		return 1;
+	if (listed_twice(lookup, name, exp))
+		return -1;
+	res->objname = exp->objname;
+	res->global = true;
+	res->type = STT_NOTYPE;
+	res->exported = true;
+	res->export_owner = exp->owner;
+	res->export_type = exp->type;
+	res->namespace = exp->namespace;
+	res->crc = exp->crc;
 	return 0;
 }

@@ -56,6 +56,14 @@ bool lookup_has_object(const struct lookup *lookup, const char *objname);
 int lookup_global(struct lookup *lookup, const char *name, struct lookup_result *res);
 
 /*
+ * @name's entry of the Module.symvers given to lookup_open(): 0 with @res
+ * filled (exported, export_owner/type, namespace, crc, objname), 1 when the
+ * file does not list it (nothing printed: for checking what a module
+ * needs), -1 (reported) when it lists it twice.
+ */
+int lookup_symvers_export(struct lookup *lookup, const char *name, struct lookup_result *res);
+
+/*
  * The same, for a reference from code of @objname: its own definition
  * first (a module's reference binds to the module's global), then as
  * lookup_global().

@@ -16,17 +16,8 @@
 #include <stdbool.h>
 
 #include "elf-model.h"
-#include "hash.h"
 
 struct lookup;
-
-/* One Module.symvers line. */
-struct symvers_entry {
-	struct hnode node;
-	char *name;
-	char *namespace;		/* NULL when the export has none */
-	unsigned int crc;
-};
 
 /* A module found under --module-dir. */
 struct target_module {
@@ -44,7 +35,7 @@ struct checker {
 	/* The target, each part optional. */
 	const char *vermagic;
 	const char *release;
-	struct htable symvers;
+	struct lookup *exports;		/* Module.symvers, through lookup */
 	bool have_symvers;
 	struct lookup *lookup;
 	bool have_vmlinux;
@@ -67,7 +58,7 @@ void problem(struct checker *c, const char *fmt, ...) __attribute__((format(prin
 
 /* ---- the target's files (check-target.c) ---------------------------------- */
 
-/* Read Module.symvers into c->symvers; reported and -1 when it cannot be read. */
+/* Read Module.symvers into c->exports; reported and -1 when it cannot be read. */
 int read_target_symvers(struct checker *c, const char *path);
 void free_target_symvers(struct checker *c);
 /* Every <name>.ko under @dir, keyed by module name ('-' read as '_'). */

@@ -15,95 +15,34 @@
 #include "klp-elf.h"
 #include "lookup.h"
 
+/* Module.symvers, read by lookup/ (the one reader of the format). */
 int read_target_symvers(struct checker *c, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	unsigned int lineno = 0;
-
-	if (!f) {
-		pb_error("%s: %s", path, strerror(errno));
+	c->exports = lookup_open(NULL, path);
+	if (!c->exports)
 		return -1;
-	}
-	if (htable_init(&c->symvers, 4096)) {
-		fclose(f);
-		return -1;
-	}
 	c->have_symvers = true;
-	while (getline(&line, &cap, f) > 0) {
-		struct symvers_entry *e;
-		char *crc, *name, *end, *ns = NULL;
-
-		lineno++;
-		/* CRC, symbol, module, export type and (5.10 on) namespace */
-		crc = strtok(line, "\t\n");
-		name = strtok(NULL, "\t\n");
-		if (!crc || !name) {
-			pb_error("%s:%u: not a Module.symvers line", path, lineno);
-			goto fail;
-		}
-		if (strtok(NULL, "\t\n") && strtok(NULL, "\t\n"))
-			ns = strtok(NULL, "\t\n");
-		e = calloc(1, sizeof(*e));
-		if (!e || !(e->name = strdup(name)) || (ns && !(e->namespace = strdup(ns)))) {
-			if (e)
-				free(e->name);
-			free(e);
-			pb_error("out of memory");
-			goto fail;
-		}
-		e->crc = strtoul(crc, &end, 16);
-		if (*end || htable_add(&c->symvers, &e->node, hash_string(name))) {
-			if (*end)
-				pb_error("%s:%u: bad CRC '%s'", path, lineno, crc);
-			free(e->namespace);
-			free(e->name);
-			free(e);
-			goto fail;
-		}
-	}
-	free(line);
-	fclose(f);
 	return 0;
-fail:
-	free(line);
-	fclose(f);
-	return -1;
 }
 
-static struct symvers_entry *find_export(const struct checker *c, const char *name)
+/*
+ * Does the target export @name?  A name Module.symvers lists twice is
+ * reported (by lookup) and counted as a problem.
+ */
+static bool find_export(struct checker *c, const char *name, struct lookup_result *res)
 {
-	struct hnode *node;
+	int r = lookup_symvers_export(c->exports, name, res);
 
-	htable_for_each(&c->symvers, node, hash_string(name)) {
-		struct symvers_entry *e = container_of(node, struct symvers_entry, node);
-
-		if (!strcmp(e->name, name))
-			return e;
-	}
-	return NULL;
+	if (r < 0)
+		c->problems++;
+	return r == 0;
 }
 
 void free_target_symvers(struct checker *c)
 {
-	unsigned int i;
-
-	if (!c->have_symvers)
-		return;
-	for (i = 0; i < (1U << c->symvers.bits); i++) {
-		struct hnode *node = c->symvers.buckets[i], *next;
-
-		for (; node; node = next) {
-			struct symvers_entry *e = container_of(node, struct symvers_entry, node);
-
-			next = node->next;
-			free(e->namespace);
-			free(e->name);
-			free(e);
-		}
-	}
-	htable_free(&c->symvers);
+	if (c->exports)
+		lookup_close(c->exports);
+	c->exports = NULL;
 }
 
 /* Every <name>.ko under @dir, keyed by module name ('-' read as '_'). */
@@ -237,17 +176,18 @@ void check_undefined_symbols(struct checker *c)
 	unsigned int i;
 
 	for_each_symbol(c->mod, sym, i) {
-		struct symvers_entry *e;
+		struct lookup_result e;
+		bool exported;
 
 		if (sym->shndx != SHN_UNDEF || !sym->name[0])
 			continue;
-		e = find_export(c, sym->name);
-		if (!e && sym->bind != STB_WEAK)
+		exported = find_export(c, sym->name, &e);
+		if (!exported && sym->bind != STB_WEAK)
 			problem(c, "undefined symbol %s is not exported by the target (Module.symvers): the loader cannot resolve it",
 				sym->name);
-		else if (e && e->namespace && !klp_modinfo_has(c->mod, "import_ns", e->namespace))
+		else if (exported && e.namespace[0] && !klp_modinfo_has(c->mod, "import_ns", e.namespace))
 			problem(c, "undefined symbol %s is exported in namespace %s, which the module does not import (.modinfo import_ns=%s): the loader refuses it",
-				sym->name, e->namespace, e->namespace);
+				sym->name, e.namespace, e.namespace);
 	}
 }
 
@@ -269,7 +209,7 @@ void check_versions(struct checker *c)
 	}
 	for (off = 0; off < sec->size; off += entsize) {
 		const char *name = (const char *)sec->data + off + 8;
-		struct symvers_entry *e;
+		struct lookup_result e;
 		unsigned long crc;
 
 		memcpy(&crc, sec->data + off, sizeof(crc));
@@ -278,16 +218,16 @@ void check_versions(struct checker *c)
 				elf_location(sec, off, loc, sizeof(loc)));
 			continue;
 		}
-		e = find_export(c, name);
-		if (e && e->crc != crc)
+		if (find_export(c, name, &e) && e.crc != crc)
 			problem(c, "__versions: CRC of %s is 0x%08lx, the target's is 0x%08x (built against another kernel?)",
-				name, crc, e->crc);
+				name, crc, e.crc);
 	}
 	/* Every symbol the loader resolves needs its version when __versions exists. */
 	for_each_symbol(c->mod, sym, i) {
+		struct lookup_result e;
 		bool found = false;
 
-		if (sym->shndx != SHN_UNDEF || !sym->name[0] || !find_export(c, sym->name))
+		if (sym->shndx != SHN_UNDEF || !sym->name[0] || !find_export(c, sym->name, &e))
 			continue;
 		for (off = 0; off < sec->size && !found; off += entsize)
 			found = !strncmp((const char *)sec->data + off + 8, sym->name, entsize - 8);
