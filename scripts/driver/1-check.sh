@@ -55,27 +55,46 @@ check_config() {
 	fi
 }
 
-# The compiler kbuild will run must be the one that built the target.
+# The compiler kbuild will run must be the one that built the target: the
+# host's when it is that one; else, for a distribution's kernel, the one of
+# the kernel's own release, in a chroot made once (use_build_chroot, in
+# chroot.sh).  PATCH_BUILD_CHROOT=always takes the chroot even when the
+# host's would do.
 check_compiler() {
-	local cc=${CC:-gcc} version_line configured comment
-	version_line=$("$cc" --version 2>/dev/null | head -n 1) ||
-		die "compiler not found: $cc"
-	configured=$(config_value CC_VERSION_TEXT)
-	configured=${configured#\"}
-	configured=${configured%\"}
-	# vmlinux's .comment: 'GCC: (Debian 12.2.0-14+deb12u1) 12.2.0'; the
-	# compiler says 'gcc (Debian 12.2.0-14+deb12u1) 12.2.0'.
-	comment=$(readelf -p .comment "$vmlinux" 2>/dev/null |
+	local cc=${CC:-gcc} version_line reason
+	vmlinux_gcc=$(readelf -p .comment "$vmlinux" 2>/dev/null |
 		sed -n 's/^ *\[ *[0-9a-f]*\] *GCC: //p' | sort -u) || true
-	if [ -n "$comment" ]; then
-		grep -qxF -- "${version_line#* }" <<<"$comment" ||
-			die "the compiler is not the one that built the target: $cc is '$version_line', vmlinux was built by 'GCC: $(head -n 1 <<<"$comment")' ($vmlinux)"
-	else
+	[ -n "$vmlinux_gcc" ] ||
 		warn "vmlinux has no .comment section; checking the compiler against the configuration only"
+	version_line=$("$cc" --version 2>/dev/null | head -n 1) || version_line=
+	reason=$(compiler_mismatch "$cc" "$version_line")
+	if [ -n "$reason" ] || [ "${PATCH_BUILD_CHROOT:-}" = always ]; then
+		[ -n "$distro" ] && [ -n "$distro_suite" ] ||
+			die "${reason:-PATCH_BUILD_CHROOT=always needs --distro, with a helper that names the release of the kernel}"
+		use_build_chroot "$reason"
+		version_line=$("${in_chroot[@]}" "$cc" --version 2>/dev/null | head -n 1) || version_line=
+		reason=$(compiler_mismatch "$cc" "$version_line")
+		[ -z "$reason" ] || die "$reason (in the $distro_suite chroot $chroot_dir)"
 	fi
-	[ -z "$configured" ] || [ "$configured" = "$version_line" ] ||
-		die "the compiler is not the one the kernel was configured with: $cc is '$version_line', the configuration says '$configured' ($config)"
 	cc_version=$version_line
+}
+
+# compiler_mismatch CC VERSION-LINE: why CC is not the compiler that built
+# the target ('' when it is).  vmlinux's .comment: 'GCC: (Debian
+# 12.2.0-14+deb12u1) 12.2.0'; the compiler says 'gcc (Debian ...) 12.2.0'.
+compiler_mismatch() {
+	local cc=$1 version_line=$2 configured
+	if [ -z "$version_line" ]; then
+		echo "compiler not found: $cc"
+	elif [ -n "$vmlinux_gcc" ] && ! grep -qxF -- "${version_line#* }" <<<"$vmlinux_gcc"; then
+		echo "the compiler is not the one that built the target: $cc is '$version_line', vmlinux was built by 'GCC: $(head -n 1 <<<"$vmlinux_gcc")' ($vmlinux)"
+	else
+		configured=$(config_value CC_VERSION_TEXT)
+		configured=${configured#\"}
+		configured=${configured%\"}
+		[ -z "$configured" ] || [ "$configured" = "$version_line" ] ||
+			echo "the compiler is not the one the kernel was configured with: $cc is '$version_line', the configuration says '$configured' ($config)"
+	fi
 }
 
 check_vmlinux() {

@@ -17,7 +17,7 @@ stage_module() {
 	# directory away keeps its (random) path out of the module.
 	rm -rf "$module_dir/kmod"
 	run_or_die "building the patch module" \
-		make -C "$kmod_dir" KDIR="$objdir" OBJ="$module_dir/patch-output.o" \
+		"${in_chroot[@]}" make -C "$kmod_dir" KDIR="$objdir" OBJ="$module_dir/patch-output.o" \
 		NAME="$name" BUILD="$module_dir/kmod" ${no_replace_arg:+"$no_replace_arg"} \
 		-j"$jobs" KCFLAGS="-ffile-prefix-map=$work/="
 	[ -f "$module_dir/kmod/$name.ko" ] || die "kbuild did not produce $name.ko ($module_dir/kmod)"

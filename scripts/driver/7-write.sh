@@ -12,9 +12,10 @@ find_sign_file() {
 	# Kernels built without CONFIG_MODULE_SIG do not build it: build it
 	# once from the tree's own source.
 	t=$cache/tools/sign-file-$(sha256sum <"$srcdir/scripts/sign-file.c" | cut -c1-12)
+	[ -z "$chroot_dir" ] || t=$t-${chroot_dir##*/}
 	if [ ! -x "$t" ]; then
 		mkdir -p "$cache/tools"
-		run_or_die "building sign-file" gcc -O2 -o "$t.tmp" \
+		run_or_die "building sign-file" "${in_chroot[@]}" gcc -O2 -o "$t.tmp" \
 			-I"$srcdir/tools/include" "$srcdir/scripts/sign-file.c" -lcrypto
 		mv "$t.tmp" "$t"
 	fi
@@ -27,7 +28,7 @@ stage_write() {
 	if [ -n "$sign_key" ]; then
 		stage_begin write "signing and writing $outdir/$name.ko"
 		find_sign_file
-		run_or_die "signing the module" "$sign_tool" sha256 "$sign_key" "$sign_cert" "$ko"
+		run_or_die "signing the module" "${in_chroot[@]}" "$sign_tool" sha256 "$sign_key" "$sign_cert" "$ko"
 	else
 		stage_begin write "writing $outdir/$name.ko"
 	fi

@@ -20,7 +20,7 @@ compile_targeted() {
 			die "unexpected kbuild command for $obj ($(cmd_file_of "$objdir" "$obj"))" "$cmd"
 		base=$root/jobs/${obj//\//_}
 		echo "$new" >"$base.cmd"
-		pool_add "$base" "$objdir" sh -c "$new"
+		pool_add "$base" "$objdir" "${in_chroot[@]}" sh -c "$new"
 	done
 	pool_wait_all
 	for obj in "${objects[@]}"; do
@@ -80,7 +80,7 @@ prepare_private_build() {
 	mkdir -p "$private_dir"
 	cp "$config" "$private_dir/.config"
 	run_or_die "preparing the private build directory" \
-		make -C "$srcdir" O="$private_dir" -j"$jobs" "${kbuild_vars[@]}" olddefconfig modules_prepare
+		"${in_chroot[@]}" make -C "$srcdir" O="$private_dir" -j"$jobs" "${kbuild_vars[@]}" olddefconfig modules_prepare
 	cmp -s <(grep '^CONFIG_' "$config") <(grep '^CONFIG_' "$private_dir/.config") ||
 		die "make olddefconfig changed the configuration in the private build directory ($private_dir/.config)"
 	touch "$private_dir/.patch-build-prepared"
@@ -93,7 +93,7 @@ compile_private() {
 	local side=$1 obj rc=0 root
 	root=$(side_dir "$side")
 	forget_private_objects
-	run_logged make -C "$srcdir" O="$private_dir" -j"$jobs" "${kbuild_vars[@]}" KCFLAGS="$section_flags" "${objects[@]}" || rc=$?
+	run_logged "${in_chroot[@]}" make -C "$srcdir" O="$private_dir" -j"$jobs" "${kbuild_vars[@]}" KCFLAGS="$section_flags" "${objects[@]}" || rc=$?
 	if [ "$rc" -ne 0 ]; then
 		# kbuild compiles any .c on request: an original that does not
 		# compile is most likely not part of this configuration.

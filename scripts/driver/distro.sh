@@ -10,6 +10,7 @@
 distro_vars=()
 kbuild_vars=()
 distro_debug_modules=
+distro_suite=
 prepare_distro() {
 	local t0 out rc=0 key value qarg=() distro_image='' distro_modules=''
 	t0=$(now_us)
@@ -33,6 +34,7 @@ prepare_distro() {
 		modules) distro_modules=$value ;;
 		release) kbuild_vars+=("KERNELRELEASE=$value") ;;
 		cc) [ -n "${CC:-}" ] || export CC=$value ;;
+		suite) distro_suite=$value ;;
 		pahole) [ -z "$value" ] || kbuild_vars+=("PAHOLE=$value") ;;
 		esac
 	done <<<"$out"

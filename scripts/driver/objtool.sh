@@ -36,7 +36,7 @@ setup_objtool() {
 		[ ${#args[@]} -eq 0 ] || break
 	done
 	[ ${#args[@]} -gt 0 ] || read -ra args <<<"$vars"
-	objtool_cmd=("$bin")
+	objtool_cmd=("${in_chroot[@]}" "$bin")
 	for w in "${args[@]}"; do
 		[ "$w" = --module ] || [ "$w" = --link ] || objtool_cmd+=("$w")
 	done

@@ -30,9 +30,9 @@ find_sections_dir() {
 	mkdir -p "$sections_dir"
 	cp "$config" "$sections_dir/.config"
 	run_or_die "configuring the section-flags build" \
-		make -C "$srcdir" O="$sections_dir" olddefconfig
+		"${in_chroot[@]}" make -C "$srcdir" O="$sections_dir" olddefconfig
 	run_or_die "building the section-flags kernel" \
-		make -C "$srcdir" O="$sections_dir" -j"$jobs" KCFLAGS="$section_flags" vmlinux modules
+		"${in_chroot[@]}" make -C "$srcdir" O="$sections_dir" -j"$jobs" KCFLAGS="$section_flags" vmlinux modules
 	touch "$sections_dir/.patch-build-complete"
 }
 
@@ -55,7 +55,7 @@ sections_build_env() {
 sections_make() {
 	local save=$1 record=$2
 	shift 2
-	run_logged env "${sections_env[@]}" PB_WRAP_DIR="$orig_dir/wrap" PB_SAVE_DIR="$save" \
+	run_logged "${in_chroot[@]}" env "${sections_env[@]}" PB_WRAP_DIR="$orig_dir/wrap" PB_SAVE_DIR="$save" \
 		PB_RECORD="$record" PATH="$orig_dir/wrap:$PATH" \
 		make -C "$srcdir" O="$sections_dir" -j"$jobs" \
 		KCFLAGS="$section_flags" "$@"
