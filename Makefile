@@ -233,7 +233,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/kmod
 	install -m 755 $(TOOLS) scripts/patch-build scripts/patch-verify $(DESTDIR)$(BINDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)
-	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro \
+	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro scripts/patch-build-apt \
 		scripts/patch-build-initramfs scripts/patch-build-qemu \
 		$(DESTDIR)$(LIBEXECDIR)/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
