@@ -5,7 +5,7 @@
 #   make bench           run the benchmarks (they print figures);
 #                        BENCH_ARGS=--all adds the long ones
 #   make install PREFIX=/usr/local DESTDIR=
-#   make demo            the main job on an example
+#   make demo            the main job on Debian's own 6.1 kernel (no kernel build)
 
 VERSION := 0.1
 PREFIX ?= /usr/local
