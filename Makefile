@@ -5,7 +5,7 @@
 #   make bench           run the benchmarks (they print figures);
 #                        BENCH_ARGS=--all adds the long ones
 #   make install PREFIX=/usr/local DESTDIR=
-#   make demo            the main job on an example
+#   make demo            the main job on Debian's own 6.1 kernel (no kernel build)
 
 VERSION := 0.1
 PREFIX ?= /usr/local
@@ -254,7 +254,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/kmod
 	install -m 755 $(TOOLS) scripts/patch-build scripts/patch-verify $(DESTDIR)$(BINDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)
-	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro scripts/patch-build-chroot \
+	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro \
+		scripts/patch-build-chroot scripts/patch-build-apt \
 		scripts/patch-build-initramfs scripts/patch-build-qemu \
 		$(DESTDIR)$(LIBEXECDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)/driver

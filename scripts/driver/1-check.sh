@@ -85,7 +85,7 @@ check_compiler() {
 compiler_mismatch() {
 	local cc=$1 version_line=$2 configured
 	if [ -z "$version_line" ]; then
-		echo "compiler not found: $cc"
+		echo "the compiler is not the one that built the target: $cc${vmlinux_gcc:+, which built it ('GCC: $(head -n 1 <<<"$vmlinux_gcc")'),} is not installed ($vmlinux)"
 	elif [ -n "$vmlinux_gcc" ] && ! grep -qxF -- "${version_line#* }" <<<"$vmlinux_gcc"; then
 		echo "the compiler is not the one that built the target: $cc is '$version_line', vmlinux was built by 'GCC: $(head -n 1 <<<"$vmlinux_gcc")' ($vmlinux)"
 	else
@@ -120,8 +120,11 @@ check_release() {
 	build_id=$(readelf -n "$vmlinux" 2>/dev/null | sed -n 's/^ *Build ID: *//p' | head -n 1) || true
 	# A vmlinux given apart from a build directory that has its own must
 	# be that one (the objects are compiled against the build directory).
+	# Debian's 6.12 headers hold a vmlinux of .BTF alone (for the BTF of
+	# modules), with no code and no build ID: that one is no kernel.
 	local own=$objdir/vmlinux own_id
-	if [ -f "$own" ] && [ "$(readlink -f "$own")" != "$vmlinux" ]; then
+	if [ -f "$own" ] && [ "$(readlink -f "$own")" != "$vmlinux" ] &&
+		readelf -SW "$own" 2>/dev/null | grep -q ' \.text '; then
 		own_id=$(readelf -n "$own" 2>/dev/null | sed -n 's/^ *Build ID: *//p' | head -n 1) || true
 		[ "$own_id" = "$build_id" ] ||
 			die "vmlinux is not the build directory's: its build ID is ${build_id:-missing}, $own has ${own_id:-none} ($vmlinux)"

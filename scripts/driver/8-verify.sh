@@ -13,11 +13,17 @@ stage_verify() {
 	cmd+=("$module_path")
 	verify_log=$outdir/$name.verify.log
 	echo "+ $(quote_cmd "${cmd[@]}")" >>"$log"
-	if verify_line=$("${cmd[@]}" 2>>"$log"); then
+	if verify_line=$("${cmd[@]}" 2>"$verify_dir/verify.err"); then
 		verify_result=PASS
 	else
 		verify_result=FAIL
+		# a setup error (exit 2) prints no FAIL line: its reason is the
+		# tool's last error message
+		[ -n "$verify_line" ] ||
+			verify_line=$(sed -n 's/^patch-verify: error: //p' "$verify_dir/verify.err" | tail -n 1)
+		[ -n "$verify_line" ] || verify_line="patch-verify ended without a result ($(tail -n 1 "$verify_dir/verify.err"))"
 	fi
+	cat "$verify_dir/verify.err" >>"$log"
 	echo "$verify_line" >>"$log"
 	stage_end "$verify_result"
 	[ "$verify_result" = PASS ] && return 0

@@ -13,15 +13,18 @@ in_chroot=()
 chroot_dir=
 
 use_build_chroot() {
-	local why=$1 cc=${CC:-gcc} rc=0 d qarg=() i
+	local why=$1 cc=${CC:-gcc} rc=0 d qarg=() i pkg
+	# the package of the compiler that built the kernel (its binary may be
+	# named x86_64-linux-gnu-gcc-14, which no package is called)
+	pkg=${distro_gcc_package:-$cc}
 	[ -x "$chroot_tool" ] || die "the chroot helper is missing ($chroot_tool)"
 	[ "$quiet" -eq 0 ] || qarg=(--quiet)
 	say "${why:+$why; }compiling in a Debian $distro_suite chroot with $cc"
-	chroot_dir=$("$chroot_tool" ensure "${qarg[@]}" --cache "$cache" "$distro_suite" --package "$cc" \
+	chroot_dir=$("$chroot_tool" ensure "${qarg[@]}" --cache "$cache" "$distro_suite" --package "$pkg" \
 		2> >(tee -a "$log" | grep -v --line-buffered ': error: ' >&2)) || rc=$?
 	[ "$rc" -eq 0 ] || die "no $distro_suite chroot to compile in: $(grep ': error: ' "$log" | tail -n 1 | sed 's/^[^:]*: error: //')"
 	mkdir -p "$cache/objdir" "$cache/sections" "$cache/tools"
-	in_chroot=("$chroot_tool" run --cache "$cache" "$distro_suite" --package "$cc")
+	in_chroot=("$chroot_tool" run --cache "$cache" "$distro_suite" --package "$pkg")
 	# (sign-file is the release's too: the key and certificate are seen)
 	for d in "$srcdir" "$objdir" "$work" "$kmod_dir" "$here" "$cache/distro" "$cache/objdir" \
 		"$cache/sections" "$cache/tools" ${sign_key:+"$(dirname "$(readlink -f "$sign_key")")"} \

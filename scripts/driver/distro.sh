@@ -11,6 +11,7 @@ distro_vars=()
 kbuild_vars=()
 distro_debug_modules=
 distro_suite=
+distro_gcc_package=
 prepare_distro() {
 	local t0 out rc=0 key value qarg=() distro_image='' distro_modules=''
 	t0=$(now_us)
@@ -22,7 +23,8 @@ prepare_distro() {
 	# its progress shows as it comes; its error becomes ours
 	out=$(PATCH_BUILD_CACHE=$cache "$distro_tool" "${qarg[@]}" "$distro" "$distro_kernel" \
 		2> >(tee -a "$log" | grep -v --line-buffered ': error: ' >&2)) || rc=$?
-	[ "$rc" -eq 0 ] || die "$(sed -n 's/^error=//p' <<<"$out" | tail -n 1)"
+	[ "$rc" -eq 0 ] || die "$(sed -n 's/^error=//p' <<<"$out" | tail -n 1 | grep . ||
+		echo "the distribution helper failed without saying why (exit status $rc; log: $log)")"
 	while IFS='=' read -r key value; do
 		distro_vars+=("$key=$value")
 		case $key in
@@ -35,6 +37,9 @@ prepare_distro() {
 		release) kbuild_vars+=("KERNELRELEASE=$value") ;;
 		cc) [ -n "${CC:-}" ] || export CC=$value ;;
 		suite) distro_suite=$value ;;
+		gcc_package) distro_gcc_package=$value ;;
+		kbuild_var) kbuild_vars+=("$value") ;;
+		tool_env) export "${value%%=*}=${value#*=}" ;;
 		pahole) [ -z "$value" ] || kbuild_vars+=("PAHOLE=$value") ;;
 		esac
 	done <<<"$out"
