@@ -13,7 +13,7 @@ in_chroot=()
 chroot_dir=
 
 use_build_chroot() {
-	local why=$1 cc=${CC:-gcc} rc=0 d qarg=() i pkg
+	local why=$1 cc=${CC:-gcc} rc=0 d qarg=() pkg
 	# the package of the compiler that built the kernel (its binary may be
 	# named x86_64-linux-gnu-gcc-14, which no package is called)
 	pkg=${distro_gcc_package:-$cc}
@@ -32,10 +32,8 @@ use_build_chroot() {
 		[ ! -d "$d" ] || in_chroot+=(--bind "$d")
 	done
 	in_chroot+=(--)
-	# the chroot's pahole is its release's (a cached one is the host's)
-	for i in "${!kbuild_vars[@]}"; do
-		[[ ${kbuild_vars[i]} != PAHOLE=* ]] || kbuild_vars[i]=PAHOLE=pahole
-	done
+	# (a PAHOLE the distribution helper gave is the release's own, the
+	# version its configuration records, in the cache: it runs there)
 	# (the report's distro member says where the compiles ran)
 	distro_vars+=("chroot=$chroot_dir")
 	echo "compiling in $chroot_dir: $(quote_cmd "${in_chroot[@]}")" >>"$log"
