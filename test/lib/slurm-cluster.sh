@@ -16,19 +16,22 @@
 
 slurm_cluster_pids=()
 
-# A TCP port nothing listens on.
+# A TCP port nothing listens on on localhost (a connection is refused).
 slurm_free_port() {
 	local p
 	for _ in $(seq 50); do
 		p=$((20000 + RANDOM % 20000))
-		ss -Htln "sport = :$p" 2>/dev/null | grep -q . || { echo "$p"; return 0; }
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
 	done
 	return 1
 }
 
 slurm_cluster_start() {
 	local d=$1 p1 p2 pid i
-	for t in munged mungekey slurmctld slurmd sinfo sbatch ss; do
+	for t in munged mungekey slurmctld slurmd sinfo sbatch; do
 		command -v "$t" >/dev/null || { echo "slurm cluster: $t not found (scripts/install-deps)" >&2; return 1; }
 	done
 	mkdir -p "$d/munge" "$d/state" "$d/spool" "$d/log"
