@@ -137,7 +137,7 @@ check: export PB_STRICT := 1
 
 # The test kernel comes first: the tests after it use it (built once, cached).
 check: kernel-fixture check-qemu-runner check-unit check-lookup check-module check-kernel-objects \
-	check-module-qemu check-driver check-bad-input check-integration check-distro \
+	check-module-qemu check-driver check-bad-input check-integration check-distro check-matrix \
 	shellcheck check-fuzz-regress check-fuzz
 
 kernel-fixture:
@@ -173,6 +173,13 @@ check-distro: all
 .PHONY: check-chroot
 check-chroot: all
 	test/chroot/run
+
+# The build matrix: one fix for three of Debian's kernels and an unknown
+# one, locally, merged, and through a one-node Slurm cluster that the test
+# starts on localhost and stops.
+.PHONY: check-matrix
+check-matrix: all
+	test/matrix/run
 
 # The integration corpus: patches built with patch-build and proven on the
 # booted test kernel with patch-verify (test/integration/cases).
@@ -255,7 +262,7 @@ install: all
 	install -m 755 $(TOOLS) scripts/patch-build scripts/patch-verify $(DESTDIR)$(BINDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro \
-		scripts/patch-build-chroot scripts/patch-build-apt \
+		scripts/patch-build-chroot scripts/patch-build-apt scripts/patch-build-matrix \
 		scripts/patch-build-initramfs scripts/patch-build-qemu \
 		$(DESTDIR)$(LIBEXECDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)/driver

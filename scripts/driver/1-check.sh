@@ -354,7 +354,14 @@ take_lock() {
 	exec {lock_fd}<>"$lockfile"
 	if ! flock -n "$lock_fd"; then
 		holder=$(cat "$lockfile" 2>/dev/null) || true
-		die "another patch-build is using this source tree${holder:+ (pid ${holder%% *})}; try again when it is done ($srcdir)"
+		# a distribution's source in the cache is shared by its flavours
+		# (a build matrix builds them side by side): wait for it
+		if [ -n "$distro" ] && [[ $srcdir == "$cache"/* || $srcdir == "$(readlink -f "$cache")"/* ]]; then
+			say "waiting for another patch-build on this source tree${holder:+ (pid ${holder%% *})} ($srcdir)"
+			flock "$lock_fd"
+		else
+			die "another patch-build is using this source tree${holder:+ (pid ${holder%% *})}; try again when it is done ($srcdir)"
+		fi
 	fi
 	echo "$$ $srcdir" >"$lockfile"
 	recover_tree

@@ -15,9 +15,10 @@ find_sign_file() {
 	[ -z "$chroot_dir" ] || t=$t-${chroot_dir##*/}
 	if [ ! -x "$t" ]; then
 		mkdir -p "$cache/tools"
-		run_or_die "building sign-file" "${in_chroot[@]}" gcc -O2 -o "$t.tmp" \
+		# (a temporary name of its own: runs for other kernels may build it too)
+		run_or_die "building sign-file" "${in_chroot[@]}" gcc -O2 -o "$t.tmp.$$" \
 			-I"$srcdir/tools/include" "$srcdir/scripts/sign-file.c" -lcrypto
-		mv "$t.tmp" "$t"
+		mv -f "$t.tmp.$$" "$t"
 	fi
 	sign_tool=$t
 }
