@@ -137,7 +137,7 @@ check: export PB_STRICT := 1
 
 # The test kernel comes first: the tests after it use it (built once, cached).
 check: kernel-fixture check-qemu-runner check-unit check-lookup check-module check-kernel-objects \
-	check-module-qemu check-driver check-bad-input check-integration check-distro check-matrix \
+	check-module-qemu check-driver check-bad-input check-integration check-distro check-chroot check-matrix \
 	shellcheck check-fuzz-regress check-fuzz
 
 kernel-fixture:
@@ -169,7 +169,7 @@ check-distro: all
 
 # The chroot of a kernel's own Debian release (its compiler): made once in
 # the cache (about 2.5 min), then a C file and a test-kernel object compiled
-# inside.  Not part of 'make check'.
+# inside.  Part of 'make check'.
 .PHONY: check-chroot
 check-chroot: all
 	test/chroot/run
