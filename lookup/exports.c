@@ -331,6 +331,16 @@ static int check_agreement(const struct lookup *lookup, const struct lookup_obj 
 	return 0;
 }
 
+/* What Module.symvers says of an exported name. */
+static void set_exported(struct lookup_result *res, const struct export *exp)
+{
+	res->exported = true;
+	res->export_owner = exp->owner;
+	res->export_type = exp->type;
+	res->namespace = exp->namespace;
+	res->crc = exp->crc;
+}
+
 /* A name Module.symvers lists twice: which module exports it is unknown. */
 static bool listed_twice(const struct lookup *lookup, const char *name, const struct export *exp)
 {
@@ -360,13 +370,8 @@ int fill_export(struct lookup *lookup, const struct lookup_obj *obj, const char 
 	}
 	if (obj && check_agreement(lookup, obj, name, exp))
 		return -1;
-	if (exp) {
-		res->exported = true;
-		res->export_owner = exp->owner;
-		res->export_type = exp->type;
-		res->namespace = exp->namespace;
-		res->crc = exp->crc;
-	}
+	if (exp)
+		set_exported(res, exp);
 	return 0;
 }
 
@@ -383,10 +388,6 @@ int lookup_symvers_export(struct lookup *lookup, const char *name, struct lookup
 	res->objname = exp->objname;
 	res->global = true;
 	res->type = STT_NOTYPE;
-	res->exported = true;
-	res->export_owner = exp->owner;
-	res->export_type = exp->type;
-	res->namespace = exp->namespace;
-	res->crc = exp->crc;
+	set_exported(res, exp);
 	return 0;
 }
