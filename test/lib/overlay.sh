@@ -135,7 +135,8 @@ changed_files() {
 trees_pristine() {
 	changed_files >"$T/changed"
 	if [ -s "$T/changed" ]; then
-		[ "$verbose" -eq 0 ] || sed 's/^/#   /' "$T/changed" | head -n 20
+		# (always: a CI log must say what differed)
+		sed 's/^/#   changed: /' "$T/changed" | head -n 20
 		return 1
 	fi
 }
