@@ -101,6 +101,7 @@ snapshot_sections() {
 	done
 	# kbuild's temporary files change directory times: keep them all
 	find "$sections_dir" -type d -printf '%T@ %P\0' >"$orig_dir/sections-dirs"
+	kbuild_temporaries "$sections_dir" >"$orig_dir/sections-temps"
 	sections_dirty=1
 }
 
@@ -180,6 +181,29 @@ restore_dir_times() {
 	done
 }
 
+# The files kbuild writes and removes again within one rule: filechk's
+# '.NAME.tmp' and '.tmp_NAME', the compiler's dependency file '.NAME.d'
+# (fixdep turns it into the .cmd record).  A make stopped by a signal can
+# leave one behind.  Prints paths relative to DIR, NUL-terminated.
+kbuild_temporaries() {
+	local dir=$1
+	shift
+	{ find "$dir" "$@" ! -type d \( -name '.*.tmp' -o -name '.tmp_*' -o -name '.*.d' \) \
+		-printf '%P\0' 2>/dev/null || true; }
+}
+
+# Remove the temporaries made in DIR since MARKER that LIST (as
+# kbuild_temporaries printed it before the build) does not hold.
+remove_new_temporaries() {
+	local dir=$1 p
+	declare -A had=()
+	[ -f "$2" ] || return 0
+	while IFS= read -r -d '' p; do had[x$p]=1; done <"$2"
+	kbuild_temporaries "$dir" -newer "$3" | while IFS= read -r -d '' p; do
+		[ -n "${had[x$p]:-}" ] || rm -f "${dir:?}/$p"
+	done
+}
+
 # Was OBJ assembled from a .S file (per its saved kbuild record)?
 is_assembled() {
 	grep -q "^source_$(re_escape "$1") := .*\\.S\$" "$(cmd_file_of "$patched_dir/sections-saved" "$1")" 2>/dev/null
@@ -210,6 +234,7 @@ restore_sections() {
 		rel=${f#"$orig_dir/sections-snap"/}
 		cp -a -T --remove-destination "$f" "$sections_dir/$rel" || restore_failed=1
 	done
+	remove_new_temporaries "$sections_dir" "$orig_dir/sections-temps" "$orig_dir/sections-marker"
 	restore_dir_times "$sections_dir" "$orig_dir/sections-dirs" "$orig_dir/sections-marker"
 	# What kbuild legitimately updated before the patch was applied stays.
 	{ sort -u "$orig_dir/updated.list" 2>/dev/null || true; } | while read -r f; do
