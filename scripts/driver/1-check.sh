@@ -388,6 +388,7 @@ stage_check() {
 		mode=targeted
 		find_targeted_objects
 		[ "$private_build" -eq 1 ] || assign_owners
+		prefetch_debug_modules
 	fi
 	stage_end "$mode mode, release $release"
 }

@@ -54,6 +54,8 @@ stage_diff() {
 	local obj base rc args=() modargs=() cmd=() ko changed=0 unchanged=0 unsafe=() errors=()
 	[ "$mode" = tree ] || [ "$private_build" -eq 0 ] || assign_owners
 	stage_begin diff "diffing $(plural ${#objects[@]} object)"
+	# (find_module_ko runs in subshells: the wait is here)
+	wait_prefetch
 	# The pairs, as the differ names them in its messages: orig/OBJ and
 	# patched/OBJ, links to the objects of the two earlier stages.
 	ln -s "../${orig_dir##*/}/orig" "$diff_dir/orig"

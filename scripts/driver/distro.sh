@@ -10,18 +10,20 @@
 distro_vars=()
 kbuild_vars=()
 distro_debug_modules=
+distro_modules=
 distro_suite=
 distro_gcc_package=
 prepare_distro() {
-	local t0 out rc=0 key value qarg=() distro_image='' distro_modules=''
+	local t0 out rc=0 key value qarg=() distro_image=''
 	t0=$(now_us)
 	[ "$quiet" -eq 0 ] || qarg=(--quiet)
 	# a failure here is reported like a failed check: one line
 	stage_name=check
 	[ -x "$distro_tool" ] || die "the distribution helper is missing ($distro_tool)"
 	say "preparing $distro kernel $distro_kernel (packages cached in $cache/distro)"
+	distro_source_paths
 	# its progress shows as it comes; its error becomes ours
-	out=$(PATCH_BUILD_CACHE=$cache "$distro_tool" "${qarg[@]}" "$distro" "$distro_kernel" \
+	out=$(PATCH_BUILD_CACHE=$cache "$distro_tool" "${qarg[@]}" "${source_paths[@]}" "$distro" "$distro_kernel" \
 		2> >(tee -a "$log" | grep -v --line-buffered ': error: ' >&2)) || rc=$?
 	[ "$rc" -eq 0 ] || die "$(sed -n 's/^error=//p' <<<"$out" | tail -n 1 | grep . ||
 		echo "the distribution helper failed without saying why (exit status $rc; log: $log)")"
@@ -46,6 +48,63 @@ prepare_distro() {
 	kbuild_vars+=("CC=${CC:-gcc}")
 	[ -z "$verify_check" ] || [ -n "$verify_kernel" ] || verify_kernel=$distro_image,$distro_modules
 	durations+=("distro $(fmt_seconds $(($(now_us) - t0)))")
+}
+
+# A debug module takes seconds to unpack (the xz stream of the debug
+# package up to it): the ones the patch most likely needs are unpacked in
+# the background from the check stage on, while the objects compile, and
+# the diff stage waits for them.  The guess comes from the image's
+# modules.order: the module named like the object, in its directory, else
+# the only module of that directory.  (The owners themselves are known only
+# once kbuild has compiled the objects.)  A wrong guess costs only time.
+prefetch_pid=
+prefetch_debug_modules() {
+	local obj dir base m order=$distro_modules/modules.order names=()
+	[ -n "$distro" ] && [ -n "$distro_kernel" ] && [ -f "$order" ] || return 0
+	for obj in "${objects[@]}"; do
+		dir=${obj%/*}
+		base=${obj##*/}
+		base=${base%.o}
+		[ "$dir" != "$obj" ] || continue
+		m=$(grep -m1 -xE "kernel/$(re_escape "$dir/$base")\.ko(\.[a-z]+)?" "$order" || true)
+		[ -n "$m" ] || m=$(grep -xE "kernel/$(re_escape "$dir")/[^/]+\.ko(\.[a-z]+)?" "$order" |
+			awk 'END { if (NR == 1) print }')
+		[ -n "$m" ] || continue
+		m=$(basename "${m%.ko*}")
+		[ -n "$(find "$distro_debug_modules" -name "$m.ko" -print -quit 2>/dev/null)" ] ||
+			names+=(--debug-module "$m")
+	done
+	[ ${#names[@]} -gt 0 ] || return 0
+	echo "+ unpacking in the background: ${names[*]}" >>"$log"
+	PATCH_BUILD_CACHE=$cache without_lock setsid "$distro_tool" --quiet "${names[@]}" "$distro" "$distro_kernel" \
+		>/dev/null 2>>"$log" </dev/null &
+	prefetch_pid=$!
+}
+
+# Wait for the background unpacking (its result is read from the cache).
+wait_prefetch() {
+	[ -n "$prefetch_pid" ] || return 0
+	wait "$prefetch_pid" 2>/dev/null || true
+	prefetch_pid=
+}
+
+# The files the patches change, for the helper: the source tree leaves out
+# parts no build of ours reads unless a patch is there (--source-path).
+# Only plausible paths; check_patches judges the patches later.
+source_paths=()
+distro_source_paths() {
+	local p oldp newp flags f
+	for p in "${patches[@]}"; do
+		[ -f "$p" ] && [ -r "$p" ] || continue
+		parse_patch "$p" | while IFS=$'\t' read -r oldp newp flags; do
+			f=${newp#*/}
+			case /$f/ in
+			//* | */../* | *\"* | /-*) continue ;;
+			esac
+			[ "$f" != "$newp" ] || continue
+			source_paths+=(--source-path "$f")
+		done
+	done
 }
 
 # The distribution's kernel, for the report: what the helper printed.

@@ -98,17 +98,17 @@ job_status() {
 
 kill_children() {
 	local pid i
-	for pid in "${!pool_active[@]}" $fg_pid; do
+	for pid in "${!pool_active[@]}" $fg_pid ${prefetch_pid:-}; do
 		kill -TERM -- "-$pid" 2>/dev/null || true
 	done
-	for pid in "${!pool_active[@]}" $fg_pid; do
+	for pid in "${!pool_active[@]}" $fg_pid ${prefetch_pid:-}; do
 		wait "$pid" 2>/dev/null || true
 	done
 	# The rest of each group too: make exits on SIGTERM without waiting
 	# for its compilers, and one still writing after the tree and the
 	# build directory are restored would change them again.  (SIGKILL
 	# after 2.5 s, given up after 5 s.)
-	for pid in "${!pool_active[@]}" $fg_pid; do
+	for pid in "${!pool_active[@]}" $fg_pid ${prefetch_pid:-}; do
 		for ((i = 0; i < 100; i++)); do
 			kill -0 -- "-$pid" 2>/dev/null || break
 			[ "$i" -ne 50 ] || kill -KILL -- "-$pid" 2>/dev/null || true
@@ -117,4 +117,5 @@ kill_children() {
 	done
 	pool_active=()
 	fg_pid=
+	prefetch_pid=
 }
