@@ -67,7 +67,7 @@ prefetch_debug_modules() {
 		base=${base%.o}
 		[ "$dir" != "$obj" ] || continue
 		m=$(grep -m1 -xE "kernel/$(re_escape "$dir/$base")\.ko(\.[a-z]+)?" "$order" || true)
-		[ -n "$m" ] || m=$(grep -xE "kernel/$(re_escape "$dir")/[^/]+\.ko(\.[a-z]+)?" "$order" |
+		[ -n "$m" ] || m=$( { grep -xE "kernel/$(re_escape "$dir")/[^/]+\.ko(\.[a-z]+)?" "$order" || true; } |
 			awk 'END { if (NR == 1) print }')
 		[ -n "$m" ] || continue
 		m=$(basename "${m%.ko*}")
