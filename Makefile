@@ -37,7 +37,7 @@ SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 #   module-tools/        post-link, the module checker (klp ELF helpers) and
 #                        the rebuild check
 #   kmod/                the patch module template and the shared records
-LIB_SRCS = lib/elf-model.c lib/elf-write.c lib/hash.c lib/insn.c
+LIB_SRCS = lib/cli.c lib/elf-model.c lib/elf-write.c lib/hash.c lib/insn.c
 DWARF_SRCS = lib/dwarf-types.c
 LOOKUP_LIB_SRCS = lookup/lookup.c lookup/block.c lookup/exports.c
 CDO_PASS_SRCS = $(addprefix create-diff-object/, create-diff-object.c target.c sections.c \

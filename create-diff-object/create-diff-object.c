@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "anon.h"
 #include "diff.h"
 #include "output.h"
@@ -203,14 +204,9 @@ int main(int argc, char **argv)
 		case 'v':
 			d.verbose = true;
 			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OUTPUT;
-		case 'V':
-			printf("create-diff-object %s\n", PB_VERSION);
-			return EXIT_OUTPUT;
 		default:
-			usage(stderr);
+			if (pb_common_option(opt, usage, "create-diff-object"))
+				return EXIT_OUTPUT;
 			goto out;
 		}
 	}

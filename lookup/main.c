@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "elf-model.h"
 #include "lookup.h"
 
@@ -229,14 +230,9 @@ static int parse_options(int argc, char **argv, struct options *opts)
 			if (add_arg(&opts->lists, &opts->nr_lists, optarg))
 				return -1;
 			break;
-		case 'h':
-			usage(stdout);
-			exit(0);
-		case 'V':
-			printf("lookup (patch-build) %s\n", PB_VERSION);
-			exit(0);
 		default:
-			usage(stderr);
+			if (pb_common_option(opt, usage, "lookup (patch-build)"))
+				exit(0);
 			return -1;
 		}
 	}

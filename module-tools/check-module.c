@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "check-module.h"
 #include "check-relocs.h"
 #include "klp-elf.h"
@@ -237,15 +238,8 @@ int main(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			printf("patch-check-module %s\n", PB_VERSION);
-			return 0;
 		default:
-			usage(stderr);
-			return 2;
+			return pb_common_option(opt, usage, "patch-check-module") ? 0 : 2;
 		}
 	}
 	if (argc - optind != 1) {

@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "elf-model.h"
 #include "insn.h"
 #include "lookup.h"
@@ -549,15 +550,8 @@ int main(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			printf("patch-check-rebuild %s\n", PB_VERSION);
-			return 0;
 		default:
-			usage(stderr);
-			return 2;
+			return pb_common_option(opt, usage, "patch-check-rebuild") ? 0 : 2;
 		}
 	}
 	if (argc - optind < 2 || (argc - optind == 2 && !all)) {

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "klp-elf.h"
 #include "patch-records.h"
 
@@ -565,15 +566,8 @@ int main(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			printf("patch-post-link %s\n", PB_VERSION);
-			return 0;
 		default:
-			usage(stderr);
-			return 1;
+			return pb_common_option(opt, usage, "patch-post-link") ? 0 : 1;
 		}
 	}
 	if (argc - optind != 1) {
