@@ -263,7 +263,7 @@ install: all
 	install -d $(DESTDIR)$(LIBEXECDIR)
 	install -m 755 scripts/patch-build-lines scripts/patch-build-cc-wrapper scripts/patch-build-distro \
 		scripts/patch-build-chroot scripts/patch-build-apt scripts/patch-build-matrix \
-		scripts/patch-build-initramfs scripts/patch-build-qemu \
+		scripts/patch-build-initramfs scripts/patch-build-qemu scripts/patch-build-pvh \
 		$(DESTDIR)$(LIBEXECDIR)/
 	install -d $(DESTDIR)$(LIBEXECDIR)/driver
 	install -m 644 scripts/driver/*.sh $(DESTDIR)$(LIBEXECDIR)/driver/
