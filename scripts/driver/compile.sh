@@ -66,9 +66,7 @@ new_compiler_warnings() {
 # a vmlinux or .ko link uses: 7 to 9 s of a cold run.  The same KCFLAGS as
 # the compiles: other flags would make the first compile redo modpost,
 # bounds.s and asm-offsets.s.
-private_make_vars() {
-	printf '%s\n' "CONFIG_DEBUG_INFO_BTF=" "KCFLAGS=$section_flags"
-}
+private_make_vars=("CONFIG_DEBUG_INFO_BTF=" "KCFLAGS=$section_flags")
 
 # A private build directory for trees prepared with 'make modules_prepare'
 # only: prepared once per source tree, configuration and compiler, cached.
@@ -89,10 +87,8 @@ prepare_private_build() {
 	rm -rf "$private_dir"
 	mkdir -p "$private_dir"
 	cp "$config" "$private_dir/.config"
-	local vars=()
-	mapfile -t vars < <(private_make_vars)
 	run_or_die "preparing the private build directory" \
-		"${in_chroot[@]}" make -C "$srcdir" O="$private_dir" -j"$jobs" "${kbuild_vars[@]}" "${vars[@]}" \
+		"${in_chroot[@]}" make -C "$srcdir" O="$private_dir" -j"$jobs" "${kbuild_vars[@]}" "${private_make_vars[@]}" \
 		olddefconfig modules_prepare
 	cmp -s <(grep '^CONFIG_' "$config") <(grep '^CONFIG_' "$private_dir/.config") ||
 		die "make olddefconfig changed the configuration in the private build directory ($private_dir/.config)"
@@ -103,11 +99,10 @@ prepare_private_build() {
 # and their records are removed first, so that kbuild never takes an object
 # left from an earlier (patched, or interrupted) run for an up-to-date one.
 compile_private() {
-	local side=$1 obj rc=0 root vars=()
+	local side=$1 obj rc=0 root
 	root=$(side_dir "$side")
 	forget_private_objects
-	mapfile -t vars < <(private_make_vars)
-	run_logged "${in_chroot[@]}" make -C "$srcdir" O="$private_dir" -j"$jobs" "${kbuild_vars[@]}" "${vars[@]}" "${objects[@]}" || rc=$?
+	run_logged "${in_chroot[@]}" make -C "$srcdir" O="$private_dir" -j"$jobs" "${kbuild_vars[@]}" "${private_make_vars[@]}" "${objects[@]}" || rc=$?
 	if [ "$rc" -ne 0 ]; then
 		# kbuild compiles any .c on request: an original that does not
 		# compile is most likely not part of this configuration.
