@@ -26,6 +26,27 @@ struct type_info *find_type(const struct type_table *t, const char *name)
 	return NULL;
 }
 
+/*
+ * dwarf_siblingof_b(), refusing a sibling that does not lie after @die.
+ * DWARF's siblings only go forward; a DW_AT_sibling that points back (a
+ * corrupt object) would send a walk round the same DIEs for ever.
+ */
+static int next_sibling(Dwarf_Debug dbg, Dwarf_Die die, Dwarf_Die *next, Dwarf_Error *err)
+{
+	Dwarf_Off here, there;
+	int ret = dwarf_siblingof_b(dbg, die, 1, next, err);
+
+	if (ret != DW_DLV_OK)
+		return ret;
+	if (dwarf_dieoffset(die, &here, err) != DW_DLV_OK ||
+	    dwarf_dieoffset(*next, &there, err) != DW_DLV_OK || there <= here) {
+		dwarf_dealloc(dbg, *next, DW_DLA_DIE);
+		*next = NULL;
+		return DW_DLV_ERROR;
+	}
+	return DW_DLV_OK;
+}
+
 static bool get_unsigned(Dwarf_Die die, Dwarf_Half attr, Dwarf_Unsigned *value)
 {
 	Dwarf_Attribute a;
@@ -87,7 +108,7 @@ static int read_members(Dwarf_Debug dbg, Dwarf_Die die, struct type_info *ti)
 			if (!m->name)
 				return -1;
 		}
-		ret = dwarf_siblingof_b(dbg, child, 1, &next, &err);
+		ret = next_sibling(dbg, child, &next, &err);
 		dwarf_dealloc(dbg, child, DW_DLA_DIE);
 		child = next;
 	}
@@ -200,7 +221,7 @@ static int read_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, struct typ
 			ret = DW_DLV_ERROR;
 			break;
 		}
-		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		ret = next_sibling(dbg, die, &next, &err);
 		dwarf_dealloc(dbg, die, DW_DLA_DIE);
 		die = next;
 	}
@@ -480,7 +501,7 @@ static void walk_scope(Dwarf_Debug dbg, Dwarf_Die scope, struct used_walk *w, in
 				break;
 			}
 		}
-		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		ret = next_sibling(dbg, die, &next, &err);
 		dwarf_dealloc(dbg, die, DW_DLA_DIE);
 		die = next;
 	}
@@ -545,7 +566,7 @@ static void use_signature(Dwarf_Debug dbg, Dwarf_Die func, struct used_walk *w)
 
 		if (dwarf_tag(die, &tag, &err) == DW_DLV_OK && tag == DW_TAG_formal_parameter)
 			use_type_of(dbg, die, w);
-		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		ret = next_sibling(dbg, die, &next, &err);
 		dwarf_dealloc(dbg, die, DW_DLA_DIE);
 		die = next;
 	}
@@ -572,7 +593,7 @@ static void read_used(Dwarf_Debug dbg, Dwarf_Off off, const struct file_names *f
 	while (ret == DW_DLV_OK) {
 		if (dwarf_tag(child, &tag, &err) == DW_DLV_OK && tag == DW_TAG_member)
 			use_type_of(dbg, child, w);
-		ret = dwarf_siblingof_b(dbg, child, 1, &next, &err);
+		ret = next_sibling(dbg, child, &next, &err);
 		dwarf_dealloc(dbg, child, DW_DLA_DIE);
 		child = next;
 	}
@@ -628,7 +649,7 @@ static int used_types_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, v
 				def->name = name;
 			}
 		}
-		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		ret = next_sibling(dbg, die, &next, &err);
 		dwarf_dealloc(dbg, die, DW_DLA_DIE);
 		die = next;
 	}
@@ -654,7 +675,7 @@ static int used_types_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, v
 			if (use == 2 && !is_declaration(die))
 				walk_scope(dbg, die, w, 0);
 		}
-		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		ret = next_sibling(dbg, die, &next, &err);
 		dwarf_dealloc(dbg, die, DW_DLA_DIE);
 		die = next;
 	}
@@ -744,7 +765,7 @@ static int decl_lines_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, v
 				break;
 			}
 		}
-		ret = dwarf_siblingof_b(dbg, die, 1, &next, &err);
+		ret = next_sibling(dbg, die, &next, &err);
 		dwarf_dealloc(dbg, die, DW_DLA_DIE);
 		die = next;
 	}
