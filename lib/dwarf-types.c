@@ -47,6 +47,32 @@ static int next_sibling(Dwarf_Debug dbg, Dwarf_Die die, Dwarf_Die *next, Dwarf_E
 	return DW_DLV_OK;
 }
 
+/*
+ * dwarf_srcfiles(), unless the line table is a DWARF 5 one without
+ * directories.  Its file entries still name directory 0, which this
+ * libdwarf (20210528) reads from the empty table it allocated: a wild read
+ * on a corrupt object.  Such a unit simply has no file names.
+ */
+static int cu_srcfiles(Dwarf_Die cu, char ***files, Dwarf_Signed *nr_files, Dwarf_Error *err)
+{
+	Dwarf_Line_Context lines;
+	Dwarf_Unsigned version;
+	Dwarf_Signed nr_dirs = 0;
+	Dwarf_Small tables;
+	int ret;
+
+	ret = dwarf_srclines_b(cu, &version, &tables, &lines, err);
+	if (ret != DW_DLV_OK)
+		return ret;
+	ret = dwarf_srclines_include_dir_count(lines, &nr_dirs, err);
+	dwarf_srclines_dealloc_b(lines);
+	if (ret != DW_DLV_OK)
+		return ret;
+	if (version >= 5 && nr_dirs < 1)
+		return DW_DLV_NO_ENTRY;
+	return dwarf_srcfiles(cu, files, nr_files, err);
+}
+
 static bool get_unsigned(Dwarf_Die die, Dwarf_Half attr, Dwarf_Unsigned *value)
 {
 	Dwarf_Attribute a;
@@ -204,7 +230,7 @@ static int read_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, struct typ
 	Dwarf_Die die, next;
 	int ret;
 
-	if (dwarf_srcfiles(cu, &files, &nr_files, &err) != DW_DLV_OK)
+	if (cu_srcfiles(cu, &files, &nr_files, &err) != DW_DLV_OK)
 		files = NULL;
 	fl = (struct file_names){ files, nr_files, version };
 
@@ -680,7 +706,7 @@ static int used_types_of_cu(Dwarf_Debug dbg, Dwarf_Die cu, Dwarf_Half version, v
 		die = next;
 	}
 
-	if (dwarf_srcfiles(cu, &files, &nr_files, &err) != DW_DLV_OK)
+	if (cu_srcfiles(cu, &files, &nr_files, &err) != DW_DLV_OK)
 		files = NULL;
 	fl = (struct file_names){ files, nr_files, version };
 	/* Reading a definition may queue more: the queue grows as it is walked. */
