@@ -48,27 +48,56 @@ static int next_sibling(Dwarf_Debug dbg, Dwarf_Die die, Dwarf_Die *next, Dwarf_E
 }
 
 /*
- * dwarf_srcfiles(), unless the line table is a DWARF 5 one without
- * directories.  Its file entries still name directory 0, which this
- * libdwarf (20210528) reads from the empty table it allocated: a wild read
- * on a corrupt object.  Such a unit simply has no file names.
+ * Whether every directory of @lines has a name, and every file entry a
+ * name and a directory the table has: Debian 12's libdwarf (20210528) builds dwarf_srcfiles()' paths
+ * without checking either (DWARF 5's directory 0 of an empty table, or
+ * directory N of N), and reads past its own array on a corrupt object.
  */
+static bool file_table_sound(Dwarf_Line_Context lines, Dwarf_Unsigned version)
+{
+	Dwarf_Signed nr_dirs = 0, base, count, end, i;
+	Dwarf_Error err = NULL;
+
+	if (dwarf_srclines_include_dir_count(lines, &nr_dirs, &err) != DW_DLV_OK ||
+	    dwarf_srclines_files_indexes(lines, &base, &count, &end, &err) != DW_DLV_OK)
+		return false;
+	/* DWARF 5 numbers the directories from 0, the earlier versions from 1. */
+	for (i = version >= 5 ? 0 : 1; i < nr_dirs + (version >= 5 ? 0 : 1); i++) {
+		const char *dir = NULL;
+
+		if (dwarf_srclines_include_dir_data(lines, i, &dir, &err) != DW_DLV_OK || !dir)
+			return false;
+	}
+	for (i = base; i < end; i++) {
+		Dwarf_Unsigned dir, mtime, length;
+		Dwarf_Form_Data16 *md5;
+		const char *name = NULL;
+
+		if (dwarf_srclines_files_data_b(lines, i, &name, &dir, &mtime, &length, &md5,
+						&err) != DW_DLV_OK || !name)
+			return false;
+		/* DWARF 5 counts from directory 0; before it, 0 is the unit's own. */
+		if (version >= 5 ? dir >= (Dwarf_Unsigned)nr_dirs : dir > (Dwarf_Unsigned)nr_dirs)
+			return false;
+	}
+	return true;
+}
+
+/* dwarf_srcfiles(), for a unit whose file table is sound; else no names. */
 static int cu_srcfiles(Dwarf_Die cu, char ***files, Dwarf_Signed *nr_files, Dwarf_Error *err)
 {
 	Dwarf_Line_Context lines;
 	Dwarf_Unsigned version;
-	Dwarf_Signed nr_dirs = 0;
 	Dwarf_Small tables;
+	bool sound;
 	int ret;
 
 	ret = dwarf_srclines_b(cu, &version, &tables, &lines, err);
 	if (ret != DW_DLV_OK)
 		return ret;
-	ret = dwarf_srclines_include_dir_count(lines, &nr_dirs, err);
+	sound = file_table_sound(lines, version);
 	dwarf_srclines_dealloc_b(lines);
-	if (ret != DW_DLV_OK)
-		return ret;
-	if (version >= 5 && nr_dirs < 1)
+	if (!sound)
 		return DW_DLV_NO_ENTRY;
 	return dwarf_srcfiles(cu, files, nr_files, err);
 }
