@@ -49,20 +49,21 @@ static int next_sibling(Dwarf_Debug dbg, Dwarf_Die die, Dwarf_Die *next, Dwarf_E
 
 /*
  * Whether every directory of @lines has a name, and every file entry a
- * name and a directory the table has: Debian 12's libdwarf (20210528) builds dwarf_srcfiles()' paths
- * without checking either (DWARF 5's directory 0 of an empty table, or
- * directory N of N), and reads past its own array on a corrupt object.
+ * name and a directory the table has.  Debian 12's libdwarf (20210528)
+ * builds dwarf_srcfiles()' paths without checking either (DWARF 5's
+ * directory 0 of an empty table, or directory N of N), and reads past its
+ * own array on a corrupt object.
  */
 static bool file_table_sound(Dwarf_Line_Context lines, Dwarf_Unsigned version)
 {
-	Dwarf_Signed nr_dirs = 0, base, count, end, i;
+	/* DWARF 5 numbers the directories from 0, the earlier versions from 1. */
+	Dwarf_Signed first = version >= 5 ? 0 : 1, nr_dirs = 0, base, count, end, i;
 	Dwarf_Error err = NULL;
 
 	if (dwarf_srclines_include_dir_count(lines, &nr_dirs, &err) != DW_DLV_OK ||
 	    dwarf_srclines_files_indexes(lines, &base, &count, &end, &err) != DW_DLV_OK)
 		return false;
-	/* DWARF 5 numbers the directories from 0, the earlier versions from 1. */
-	for (i = version >= 5 ? 0 : 1; i < nr_dirs + (version >= 5 ? 0 : 1); i++) {
+	for (i = first; i < first + nr_dirs; i++) {
 		const char *dir = NULL;
 
 		if (dwarf_srclines_include_dir_data(lines, i, &dir, &err) != DW_DLV_OK || !dir)
