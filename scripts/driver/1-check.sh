@@ -66,13 +66,13 @@ check_compiler() {
 		sed -n 's/^ *\[ *[0-9a-f]*\] *GCC: //p' | sort -u) || true
 	[ -n "$vmlinux_gcc" ] ||
 		warn "vmlinux has no .comment section; checking the compiler against the configuration only"
-	version_line=$("$cc" --version 2>/dev/null | head -n 1) || version_line=
+	version_line=$("$cc" --version 2>/dev/null | sed -n 1p) || version_line=
 	reason=$(compiler_mismatch "$cc" "$version_line")
 	if [ -n "$reason" ] || [ "${PATCH_BUILD_CHROOT:-}" = always ]; then
 		[ -n "$distro" ] && [ -n "$distro_suite" ] ||
 			die "${reason:-PATCH_BUILD_CHROOT=always needs --distro, with a helper that names the release of the kernel}"
 		use_build_chroot "$reason"
-		version_line=$("${in_chroot[@]}" "$cc" --version 2>/dev/null | head -n 1) || version_line=
+		version_line=$("${in_chroot[@]}" "$cc" --version 2>/dev/null | sed -n 1p) || version_line=
 		reason=$(compiler_mismatch "$cc" "$version_line")
 		[ -z "$reason" ] || die "$reason (in the $distro_suite chroot $chroot_dir)"
 	fi
@@ -112,20 +112,20 @@ check_release() {
 	[ -f "$file" ] ||
 		die "the build directory is not prepared: no include/config/kernel.release (run make modules_prepare) ($objdir)"
 	release=$(cat "$file")
-	vmlinux_release=$(grep -a -m 1 -o 'Linux version [^ ]*' "$vmlinux" | head -n 1) || true
+	vmlinux_release=$(grep -a -m 1 -o 'Linux version [^ ]*' "$vmlinux" | sed -n 1p) || true
 	vmlinux_release=${vmlinux_release#Linux version }
 	[ -n "$vmlinux_release" ] || die "no 'Linux version' banner in vmlinux ($vmlinux)"
 	[ "$vmlinux_release" = "$release" ] ||
 		die "vmlinux is kernel release $vmlinux_release but the tree builds $release ($vmlinux)"
-	build_id=$(readelf -n "$vmlinux" 2>/dev/null | sed -n 's/^ *Build ID: *//p' | head -n 1) || true
+	build_id=$(readelf -n "$vmlinux" 2>/dev/null | sed -n 's/^ *Build ID: *//p' | sed -n 1p) || true
 	# A vmlinux given apart from a build directory that has its own must
 	# be that one (the objects are compiled against the build directory).
 	# Debian's 6.12 headers hold a vmlinux of .BTF alone (for the BTF of
 	# modules), with no code and no build ID: that one is no kernel.
 	local own=$objdir/vmlinux own_id
 	if [ -f "$own" ] && [ "$(readlink -f "$own")" != "$vmlinux" ] &&
-		readelf -SW "$own" 2>/dev/null | grep -q ' \.text '; then
-		own_id=$(readelf -n "$own" 2>/dev/null | sed -n 's/^ *Build ID: *//p' | head -n 1) || true
+		grep -q ' \.text ' <<<"$(readelf -SW "$own" 2>/dev/null)"; then
+		own_id=$(readelf -n "$own" 2>/dev/null | sed -n 's/^ *Build ID: *//p' | sed -n 1p) || true
 		[ "$own_id" = "$build_id" ] ||
 			die "vmlinux is not the build directory's: its build ID is ${build_id:-missing}, $own has ${own_id:-none} ($vmlinux)"
 	fi
@@ -258,7 +258,7 @@ dry_run_patches() {
 		echo "$out" >>"$log"
 		if [ "$rc" -ne 0 ]; then
 			die "the patch does not apply to $srcdir ($p)" \
-				"$(grep -E 'FAILED|can.t find|Skipping|Reversed|malformed|Only garbage|No file' <<<"$out" | head -n 5)"
+				"$(grep -E 'FAILED|can.t find|Skipping|Reversed|malformed|Only garbage|No file' <<<"$out" | sed -n 1,5p)"
 		fi
 		{ grep -E 'with fuzz|offset' <<<"$out" || true; } | while read -r f; do
 			warn "${p##*/}: $f"
@@ -279,7 +279,7 @@ find_targeted_objects() {
 		for f in "${c_files[@]}"; do
 			obj=$(obj_of "$f")
 			[ ! -f "$(cmd_file_of "$objdir" "$obj")" ] || continue
-			printf '%s\n' "${objects[@]}" | filter_exact_deps "$objdir" "$f" | grep -q . ||
+			[ -n "$(printf '%s\n' "${objects[@]}" | filter_exact_deps "$objdir" "$f")" ] ||
 				die "$f is not built in this configuration (no $(cmd_file_of "$objdir" "$obj"))"
 		done
 	else

@@ -6,7 +6,7 @@
 
 # The value of CONFIG_X in the configuration ('' when not set).
 config_value() {
-	sed -n "s/^CONFIG_$1=//p" "$config" | head -n 1
+	sed -n "s/^CONFIG_$1=//p" "$config" | sed -n 1p
 }
 
 # The object built from FILE.c: 'dir/file.o'.
@@ -58,7 +58,7 @@ srctree_spelling() {
 	if [ "$dir" = "$srcdir" ]; then
 		echo ""
 	else
-		sed -n 's/^include \(.*\)\/Makefile$/\1/p' "$dir/Makefile" | head -n 1
+		sed -n 's/^include \(.*\)\/Makefile$/\1/p' "$dir/Makefile" | sed -n 1p
 	fi
 }
 

@@ -47,7 +47,7 @@ setup_objtool() {
 
 # Objects objtool already ran on (compiled as single-object modules).
 has_objtool_data() {
-	readelf -SW "$1" 2>/dev/null | grep -qE ' \.(orc_unwind_ip|return_sites|call_sites|retpoline_sites) '
+	grep -qE ' \.(orc_unwind_ip|return_sites|call_sites|retpoline_sites) ' <<<"$(readelf -SW "$1" 2>/dev/null)"
 }
 
 # Run objtool on each original and patched object that lacks its data.

@@ -60,7 +60,7 @@ owner_of() {
 	if [ "${#in_vmlinux[@]}" -eq 0 ]; then
 		cmdf=$(cmd_file_of "${private_dir:-$objdir}" "$obj")
 		if grep -q -- ' -DMODULE ' "$cmdf" 2>/dev/null; then
-			modname=$(grep -o -- "-DKBUILD_MODNAME='\"[^\"]*\"'" "$cmdf" | head -n 1 | cut -d'"' -f2)
+			modname=$(grep -o -- "-DKBUILD_MODNAME='\"[^\"]*\"'" "$cmdf" | sed -n 1p | cut -d'"' -f2)
 			[ -z "$modname" ] || { echo "$modname"; return 0; }
 		elif [ -f "$cmdf" ]; then
 			echo vmlinux
@@ -94,7 +94,7 @@ find_module_ko() {
 	fi
 	for d in $(target_module_dirs); do
 		find "$d" \( -name "$name.ko" -o -name "${name//_/-}.ko" \) -print -quit
-	done | head -n 1 | grep .
+	done | sed -n 1p | grep .
 }
 
 # Targeted mode: every object must belong to vmlinux or a module.

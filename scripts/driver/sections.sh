@@ -76,7 +76,7 @@ find_tree_objects() {
 		die "no object of the section-flags build uses ${touched[*]} ($sections_dir)"
 	for f in "${c_files[@]}"; do
 		[ -f "$(cmd_file_of "$sections_dir" "$(obj_of "$f")")" ] ||
-			printf '%s\n' "${candidates[@]}" | filter_exact_deps "$sections_dir" "$f" | grep -q . ||
+			[ -n "$(printf '%s\n' "${candidates[@]}" | filter_exact_deps "$sections_dir" "$f")" ] ||
 			die "$f is not built in this configuration (no $(cmd_file_of "$sections_dir" "$(obj_of "$f")"))"
 	done
 }
