@@ -68,12 +68,12 @@ snapshot_src() {
 	local d i p
 	for d; do
 		for ((i = 0; i < 120; i++)); do
-			if [ -z "$(find "$T/pristine/src/$d" -maxdepth 1 -newer "$T/pristine/build/vmlinux" | head -n 1)" ]; then
+			if [ -z "$(find "$T/pristine/src/$d" -maxdepth 1 -newer "$T/pristine/build/vmlinux" | sed -n 1p)" ]; then
 				rm -rf "$T/snap/src/$d"
 				mkdir -p "$T/snap/src/$d"
 				find "$T/pristine/src/$d" -mindepth 1 -maxdepth 1 ! -type d -exec cp -a -t "$T/snap/src/$d" {} +
 				touch -r "$T/pristine/src/$d" "$T/snap/src/$d"
-				[ -n "$(find "$T/snap/src/$d" -maxdepth 1 -newer "$T/pristine/build/vmlinux" | head -n 1)" ] || break
+				[ -n "$(find "$T/snap/src/$d" -maxdepth 1 -newer "$T/pristine/build/vmlinux" | sed -n 1p)" ] || break
 			fi
 			sleep 0.5
 		done
@@ -136,7 +136,7 @@ trees_pristine() {
 	changed_files >"$T/changed"
 	if [ -s "$T/changed" ]; then
 		# (always: a CI log must say what differed)
-		sed 's/^/#   changed: /' "$T/changed" | head -n 20
+		sed 's/^/#   changed: /' "$T/changed" | sed -n 1,20p
 		return 1
 	fi
 }
