@@ -82,7 +82,8 @@ $(SAN_OBJ_DIR)/%.o: %.c
 -include $(shell find build/obj build/sanitize/obj -name '*.d' 2>/dev/null)
 
 .PHONY: all check check-unit check-lookup check-module check-module-qemu check-integration \
-	kernel-fixture check-kernel-objects check-driver check-integration-6.12 bench install demo clean shellcheck
+	kernel-fixture check-kernel-objects check-driver check-integration-6.12 bench install demo clean shellcheck \
+	check-lint
 .PHONY: fuzz fuzz-build check-fuzz-regress check-fuzz
 all: $(TOOLS)
 
@@ -135,8 +136,9 @@ SAN_TOOLS = $(SAN_DIR)/create-diff-object $(SAN_DIR)/objfacts
 # failure unless the test declares that it does not apply (test/lib/tap.sh).
 check: export PB_STRICT := 1
 
-# The test kernel comes first: the tests after it use it (built once, cached).
-check: kernel-fixture check-qemu-runner check-unit check-lookup check-module check-kernel-objects \
+# The lints come first (a second); then the test kernel: the tests after it
+# use it (built once, cached).
+check: check-lint kernel-fixture check-qemu-runner check-unit check-lookup check-module check-kernel-objects \
 	check-module-qemu check-driver check-bad-input check-integration check-distro check-chroot check-matrix \
 	shellcheck check-fuzz-regress check-fuzz
 
@@ -208,6 +210,11 @@ check-lookup: $(SAN_DIR)/lookup $(SAN_DIR)/lookup-api
 check-unit: $(SAN_TOOLS) $(SAN_DIR)/patch-check-module
 	CDO=$(SAN_DIR)/create-diff-object OBJFACTS=$(SAN_DIR)/objfacts \
 		CHECK_MODULE=$(SAN_DIR)/patch-check-module test/unit/run
+
+# Shell lints of our own (test/lint/): a pipe into a reader that stops
+# early, under pipefail.
+check-lint:
+	test/lint/run
 
 shellcheck:
 	shellcheck -S warning .ci/run $(shell grep -lE '^#!.*(ba)?sh' scripts/* kmod/namespace-imports test/*/run \
