@@ -363,7 +363,7 @@ take_lock() {
 			die "another patch-build is using this source tree${holder:+ (pid ${holder%% *})}; try again when it is done ($srcdir)"
 		fi
 	fi
-	echo "$$ $srcdir" >"$lockfile"
+	echo "$front_pid $srcdir" >"$lockfile"
 	recover_tree
 }
 

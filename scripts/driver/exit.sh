@@ -4,12 +4,21 @@
 # Every exit path: signals, the EXIT trap that restores the tree, writes the
 # report and removes (or keeps) the work directory.
 
+# on_signal SIG: the driver's trap.  A signal sent to the front comes as
+# SIGTERM, with its own name noted (front.sh).
 on_signal() {
+	local sig
 	trap '' INT TERM HUP
+	sig=$(signal_noted)
+	sig=${sig:-$1}
+	say_interrupted "$sig"
+	exit "$(signal_status "$sig")"
+}
+
+say_interrupted() {
 	[ "$in_stage" -ne 1 ] || progress $'\n'
 	in_stage=0
 	echo "$me: interrupted by SIG$1; restoring the source tree" >&2
-	exit "$2"
 }
 
 # The output directory this run made (-o), and the parents it made for it,
@@ -24,10 +33,16 @@ remove_created_outdir() {
 }
 
 cleanup() {
-	local rc=$? msg
+	local rc=$? msg sig
 	set +eE
 	trap - ERR
 	trap '' INT TERM HUP
+	# Status 2 with no final status is bash's own: a signal trap whose
+	# action failed to parse (front.sh).  The front noted the signal.
+	if [ "$rc" -eq 2 ] && [ -z "$final_status" ] && sig=$(signal_noted 0.5) && [ -n "$sig" ]; then
+		say_interrupted "$sig"
+		rc=$(signal_status "$sig")
+	fi
 	kill_children
 	restore_tree || rc=1
 	restore_sections || rc=1

@@ -106,7 +106,7 @@ stage_begin() {
 	in_stage=1
 	# (for tests: a command told each stage's start, e.g. to interrupt it)
 	[ -z "${PATCH_BUILD_STAGE_HOOK:-}" ] ||
-		"$PATCH_BUILD_STAGE_HOOK" "$stage_name" "$$" </dev/null >>"$log" 2>&1 || true
+		"$PATCH_BUILD_STAGE_HOOK" "$stage_name" "$front_pid" </dev/null >>"$log" 2>&1 || true
 }
 
 stage_end() {
